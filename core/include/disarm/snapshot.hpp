@@ -1,0 +1,25 @@
+// The snapshot: the JSON file the viewer loads (schema in data/schema/snapshot.schema.json).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "disarm/model.hpp"
+#include "disarm/result.hpp"
+
+namespace disarm {
+
+inline constexpr int kSnapshotVersion = 1;
+inline constexpr std::string_view kSnapshotFormat = "disarm-snapshot";
+
+// Parses a snapshot. Never throws and never aborts: malformed JSON, a wrong version or a
+// wrong type comes back as an Error whose location is the JSON path (or "line:column").
+Result<FrameworkData> parse_snapshot(std::string_view json);
+
+// parse_snapshot, then Framework::build.
+Result<Framework> load_snapshot(std::string_view json);
+
+// Writes the data in canonical order with a fixed layout: the same data gives the same bytes.
+std::string save_snapshot(FrameworkData data);
+
+}  // namespace disarm

@@ -1,0 +1,84 @@
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "disarm/snapshot.hpp"
+
+using namespace disarm;
+
+namespace {
+
+std::string read_sample() {
+  std::ifstream in(DISARM_SOURCE_DIR "/data/sample/snapshot.json", std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+TEST_CASE("the sample snapshot loads with objects of every kind and both matrices") {
+  auto fw = load_snapshot(read_sample());
+  REQUIRE(fw.ok());
+  for (const auto& k : all_kinds()) {
+    INFO(k.name);
+    CHECK(fw.value().count(k.kind) > 0);
+  }
+  CHECK(fw.value().placeholders().empty());
+  CHECK_FALSE(fw.value().data().red.columns.empty());
+  CHECK_FALSE(fw.value().data().blue.columns.empty());
+  CHECK_FALSE(fw.value().provenance().licence.empty());
+}
+
+TEST_CASE("relations link both ways") {
+  auto loaded = load_snapshot(read_sample());
+  REQUIRE(loaded.ok());
+  const Framework& fw = loaded.value();
+  auto sub = fw.find("t0154.002");
+  REQUIRE(sub);
+  auto parents = fw.related(*sub, RelationType::TechniqueParent, true);
+  REQUIRE(parents.size() == 1);
+  CHECK(fw.object(parents[0]).id == "T0154");
+  auto children = fw.related(parents[0], RelationType::TechniqueParent, false);
+  REQUIRE(children.size() == 1);
+  CHECK(fw.object(children[0]).id == "T0154.002");
+}
+
+TEST_CASE("save -> parse -> save is byte-identical") {
+  auto first = parse_snapshot(read_sample());
+  REQUIRE(first.ok());
+  std::string saved = save_snapshot(first.value());
+  auto second = parse_snapshot(saved);
+  REQUIRE(second.ok());
+  CHECK(save_snapshot(second.value()) == saved);
+}
+
+TEST_CASE("malformed snapshots give an error with a location, never an exception") {
+  struct Case {
+    const char* text;
+    const char* location;
+    const char* message;
+  };
+  for (auto c : {
+           Case{"", "line 1, column 1", "invalid JSON"},
+           Case{"{\"format\": ", "line 1, column 12", "invalid JSON"},
+           Case{"[]", "/", "expected a snapshot object"},
+           Case{"{\"format\": \"other\", \"version\": 1}", "/format", "not a DISARM snapshot"},
+           Case{"{\"format\": \"disarm-snapshot\", \"version\": 9}", "/version", "not supported"},
+           Case{"{\"format\": \"disarm-snapshot\", \"version\": \"1\"}", "/version", "expected an integer"},
+           Case{"{\"format\": \"disarm-snapshot\", \"version\": 1}", "/", "missing required member \"provenance\""},
+           Case{"{\"format\": \"disarm-snapshot\", \"version\": 1, \"provenance\": {\"licence\": \"x\"}, "
+                "\"objects\": [{\"id\": \"T0001\", \"kind\": \"widget\"}]}",
+                "/objects/0/kind", "unknown kind"},
+           Case{"{\"format\": \"disarm-snapshot\", \"version\": 1, \"provenance\": {\"licence\": \"x\"}, "
+                "\"objects\": [{\"id\": 7, \"kind\": \"technique\"}]}",
+                "/objects/0/id", "expected a string, found number"},
+       }) {
+    INFO(c.text);
+    auto r = parse_snapshot(c.text);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().location == c.location);
+    CHECK_THAT(r.error().message, Catch::Contains(c.message));
+  }
+}
