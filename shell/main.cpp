@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "commands.hpp"
+#include "command_line.hpp"
 #include "disarm/version.hpp"
 
 namespace {
