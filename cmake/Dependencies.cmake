@@ -20,7 +20,23 @@ add_library(md4c STATIC "${md4c_SOURCE_DIR}/src/md4c.c")
 target_include_directories(md4c SYSTEM PUBLIC "${md4c_SOURCE_DIR}/src")
 set_target_properties(md4c PROPERTIES C_STANDARD 99 POSITION_INDEPENDENT_CODE ON)
 
-find_package(nlohmann_json 3.10 REQUIRED)
+if(EMSCRIPTEN)
+  # nlohmann-json is header-only, but Emscripten's toolchain confines find_package to its
+  # sysroot, and adding all of /usr/include would shadow the sysroot's libc headers. So the
+  # build links just the nlohmann/ folder into a directory of its own.
+  find_path(DISARM_NLOHMANN_INCLUDE nlohmann/json.hpp PATHS /usr/include /usr/local/include NO_CMAKE_FIND_ROOT_PATH)
+  if(NOT DISARM_NLOHMANN_INCLUDE)
+    message(FATAL_ERROR "nlohmann/json.hpp not found: run scripts/bootstrap (Debian package nlohmann-json3-dev)")
+  endif()
+  set(nlohmann_dir "${CMAKE_BINARY_DIR}/nlohmann-include")
+  file(MAKE_DIRECTORY "${nlohmann_dir}")
+  file(CREATE_LINK "${DISARM_NLOHMANN_INCLUDE}/nlohmann" "${nlohmann_dir}/nlohmann" SYMBOLIC)
+  add_library(nlohmann_json INTERFACE)
+  target_include_directories(nlohmann_json SYSTEM INTERFACE "${nlohmann_dir}")
+  add_library(nlohmann_json::nlohmann_json ALIAS nlohmann_json)
+else()
+  find_package(nlohmann_json 3.10 REQUIRED)
+endif()
 
 if(EMSCRIPTEN)
   if(EXISTS "${DISARM_DEPS_DIR}/imgui-1.90.1/imgui.h")
@@ -42,9 +58,8 @@ if(EMSCRIPTEN)
     "${imgui_SOURCE_DIR}/backends/imgui_impl_opengl3.cpp")
   target_include_directories(imgui SYSTEM PUBLIC "${imgui_SOURCE_DIR}" "${imgui_SOURCE_DIR}/backends"
                                                  "${imgui_SOURCE_DIR}/misc/cpp")
-  # The demo and debug windows are not shipped: they would only add to the wasm.
-  target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS
-                                          IMGUI_DISABLE_DEBUG_TOOLS)
-  target_compile_options(imgui PUBLIC -sUSE_GLFW=3)
+  # WebGL2 is OpenGL ES 3. The demo and debug windows would only add to the wasm.
+  target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+                                          IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)
   target_link_options(imgui PUBLIC -sUSE_GLFW=3 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2)
 endif()

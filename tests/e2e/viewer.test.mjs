@@ -1,0 +1,44 @@
+// The viewer in a real browser: it starts, draws, takes typed input, and stays crisp.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serveViewer, openViewer, screenshot, distinctColours } from './browser.mjs';
+
+let browser, server;
+before(async () => {
+  server = await serveViewer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the viewer starts, draws the framework, and filters as the user types', async () => {
+  const { page, errors } = await openViewer(browser, server.url);
+  const state = await page.evaluate(() => window.disarm.state());
+  assert.ok(state.framework.objects > 0, 'a framework is loaded');
+  assert.ok(state.framework.licence, 'the licence is known');
+  assert.equal(state.overview.shown, state.framework.objects, 'no filter: every object listed');
+
+  // Click into the filter box where the viewer says it is, and type like a person.
+  const [x, y, w, h] = state.overview.filter_rect;
+  await page.mouse.click(x + w / 2, y + h / 2);
+  await page.keyboard.type('T0154', { delay: 20 });
+  await page.waitForFunction(() => window.disarm.state().overview.filter === 'T0154');
+  const filtered = await page.evaluate(() => window.disarm.state().overview);
+  assert.ok(filtered.shown >= 1 && filtered.shown < state.framework.objects, `filter narrows the list (${filtered.shown})`);
+
+  await screenshot(page, 'viewer-filtered');
+  assert.ok((await distinctColours(page)) > 20, 'the canvas shows more than a blank colour');
+  assert.deepEqual(errors, []);
+});
+
+test('on a high-DPI screen the canvas is drawn at device resolution', async () => {
+  const { page, errors } = await openViewer(browser, server.url, { width: 800, height: 600 }, 2);
+  const state = await page.evaluate(() => window.disarm.state());
+  assert.equal(state.scale, 2);
+  const size = await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
+  assert.deepEqual(size, [1600, 1200]);
+  await screenshot(page, 'viewer-hidpi');
+  assert.deepEqual(errors, []);
+});

@@ -1,0 +1,99 @@
+#include "views/overview_view.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "fonts.hpp"
+#include "imgui.h"
+#include "imgui_stdlib.h"
+
+namespace disarm::web {
+
+namespace {
+
+bool contains_folded(std::string_view haystack, std::string_view needle) {
+  auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+  auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
+                        [&](char a, char b) { return lower(a) == lower(b); });
+  return it != haystack.end();
+}
+
+}  // namespace
+
+OverviewView::OverviewView(const Framework& framework) : framework_(framework) { refilter(); }
+
+void OverviewView::refilter() {
+  shown_.clear();
+  auto objects = framework_.objects();
+  for (ObjectIndex i = 0; i < objects.size(); ++i) {
+    const Object& o = objects[i];
+    if (filter_.empty() || contains_folded(o.id, filter_) || contains_folded(o.name, filter_)) shown_.push_back(i);
+  }
+}
+
+void OverviewView::draw(const Fonts& fonts) {
+  const Provenance& p = framework_.provenance();
+  ImGui::PushFont(fonts.heading);
+  ImGui::TextUnformatted(p.name.empty() ? "DISARM framework" : p.name.c_str());
+  ImGui::PopFont();
+  ImGui::TextDisabled("Source: %s   Licence: %s", p.source.empty() ? "unknown" : p.source.c_str(),
+                      p.licence.c_str());
+  if (!p.attribution.empty()) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", p.attribution.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::Spacing();
+
+  // Counts per kind, as a compact table.
+  if (ImGui::BeginTable("counts", 6, ImGuiTableFlags_SizingStretchSame)) {
+    for (const auto& k : all_kinds()) {
+      ImGui::TableNextColumn();
+      ImGui::PushFont(fonts.bold);
+      ImGui::Text("%zu", framework_.count(k.kind));
+      ImGui::PopFont();
+      ImGui::SameLine();
+      ImGui::TextUnformatted(k.plural.data(), k.plural.data() + k.plural.size());
+    }
+    ImGui::EndTable();
+  }
+  ImGui::Separator();
+
+  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 26));
+  if (ImGui::InputTextWithHint("##filter", "Filter by ID or name", &filter_)) refilter();
+  ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  filter_rect_ = {min.x, min.y, max.x - min.x, max.y - min.y};
+  ImGui::SameLine();
+  ImGui::TextDisabled("%zu of %zu", shown_.size(), framework_.objects().size());
+
+  if (ImGui::BeginTable("objects", 3,
+                        ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                            ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("ID", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
+    ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 9);
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableHeadersRow();
+    // Only the visible rows are laid out, so 10 or 10,000 objects cost the same per frame.
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(shown_.size()));
+    while (clipper.Step()) {
+      for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+        const Object& o = framework_.object(shown_[row]);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::PushFont(fonts.bold);
+        ImGui::TextUnformatted(o.id.c_str());
+        ImGui::PopFont();
+        ImGui::TableNextColumn();
+        std::string_view label = kind_info(o.kind).label;
+        ImGui::TextUnformatted(label.data(), label.data() + label.size());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(o.name.c_str());
+      }
+    }
+    ImGui::EndTable();
+  }
+}
+
+}  // namespace disarm::web

@@ -1,0 +1,39 @@
+// The framework at a glance: its name, source and licence, counts per kind, and a
+// filterable list of every object.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "disarm/model.hpp"
+
+struct ImVec2;
+
+namespace disarm::web {
+
+struct Fonts;
+
+struct WidgetRect {
+  float x = 0, y = 0, w = 0, h = 0;  // device pixels
+};
+
+class OverviewView {
+public:
+  explicit OverviewView(const Framework& framework);
+
+  void draw(const Fonts& fonts);
+
+  const std::string& filter() const { return filter_; }
+  std::size_t shown() const { return shown_.size(); }
+  const WidgetRect& filter_rect() const { return filter_rect_; }
+
+private:
+  void refilter();
+
+  const Framework& framework_;
+  std::string filter_;
+  std::vector<ObjectIndex> shown_;  // recomputed only when the filter changes
+  WidgetRect filter_rect_;
+};
+
+}  // namespace disarm::web
