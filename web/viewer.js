@@ -22,14 +22,51 @@
     rejectReady(new Error(message));
   }
 
+  function running() {
+    if (!viewer) throw new Error('the viewer is not running yet (await disarm.ready)');
+    return viewer;
+  }
+
   window.disarm = {
     ready,
     // The viewer's state: what it shows and where its widgets are, in CSS pixels.
     state() {
-      if (!viewer) throw new Error('the viewer is not running yet (await disarm.ready)');
-      return JSON.parse(viewer.ccall('disarm_api_state', 'string', [], []));
+      return JSON.parse(running().ccall('disarm_api_state', 'string', [], []));
+    },
+    // The route shown, as in the URL fragment: "#/T0154.002".
+    route() { return window.disarm.state().route; },
+    // Shows a route ("#/matrix/red", "T0154.002") with a history entry, as a click would.
+    navigate(route) {
+      const fragment = String(route).startsWith('#') ? String(route) : '#/' + String(route).replace(/^\/+/, '');
+      running();
+      history.pushState(null, '', fragment);
+      locationChanged();
     },
   };
+
+  function locationChanged() {
+    if (!viewer) return;
+    const index = history.state && Number.isInteger(history.state.disarmIndex) ? history.state.disarmIndex : -1;
+    viewer.ccall('disarm_api_location_changed', null, ['string', 'number'], [location.hash, index]);
+  }
+  window.addEventListener('popstate', locationChanged);
+  window.addEventListener('hashchange', locationChanged);
+
+  document.addEventListener('paste', (e) => {
+    const text = (e.clipboardData || window.clipboardData).getData('text');
+    if (text && viewer) viewer.ccall('disarm_api_paste', null, ['string'], [text]);
+  });
+
+  // External links open here, in the mouse-up handler itself: a user gesture that popup
+  // blockers honour. The viewer says each frame which link is under the mouse.
+  let pressedLink = '';
+  canvas.addEventListener('mousedown', () => { pressedLink = viewer ? viewer.hoveredExternalLink || '' : ''; });
+  canvas.addEventListener('mouseup', (e) => {
+    const link = viewer ? viewer.hoveredExternalLink || '' : '';
+    if (e.button === 0 && link && link === pressedLink && /^https?:\/\//i.test(link))
+      window.open(link, '_blank', 'noopener,noreferrer');
+    pressedLink = '';
+  });
 
   if (typeof WebAssembly !== 'object') {
     fail('This browser cannot run WebAssembly, which the viewer is built on. ' +

@@ -53,10 +53,13 @@ void ViewerApp::draw() {
   }
 }
 
+void ViewerApp::location_changed(const std::string& fragment, int) { fragment_ = fragment; }
+
 std::string ViewerApp::state_json() const {
   nlohmann::json state;
   state["frames"] = frames_;
   state["scale"] = scale_;
+  state["route"] = fragment_;
   if (!load_error_.empty()) state["error"] = load_error_;
   if (framework_) {
     const Provenance& p = framework_->provenance();

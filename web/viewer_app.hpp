@@ -23,6 +23,7 @@ public:
   void draw();
 
   std::string state_json() const override;
+  void location_changed(const std::string& fragment, int history_index) override;
 
 private:
   std::optional<Framework> framework_;
@@ -32,6 +33,7 @@ private:
   float scale_ = 1.0f;
   bool announced_ready_ = false;
   int frames_ = 0;
+  std::string fragment_;
 };
 
 }  // namespace disarm::web

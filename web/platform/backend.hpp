@@ -24,16 +24,28 @@ public:
   float dpi_scale() const { return dpi_scale_; }
   bool prefers_dark() const;
 
+  // Frames are drawn only after input or a request: an idle viewer costs nothing.
+  void request_frames();
+  long frames_drawn() const { return frames_drawn_; }
+
 private:
   void frame();
   void follow_canvas_size();
+  void show_mouse_cursor();
 
   GLFWwindow* window_ = nullptr;
   std::function<void()> draw_;
   std::function<void(float)> scale_changed_;
   float dpi_scale_ = 1.0f;
-  int width_ = 0;   // device pixels
+  int width_ = 0;  // device pixels
   int height_ = 0;
+  int frames_to_settle_ = 0;  // frames still to draw before pausing
+  bool paused_ = false;
+  long frames_drawn_ = 0;
+  int cursor_ = -1;
 };
+
+// Wakes the frame loop from anywhere in the viewer (a navigation from JS, a paste).
+void request_redraw();
 
 }  // namespace disarm::web

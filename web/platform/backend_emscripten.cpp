@@ -15,16 +15,43 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "platform/page_api.hpp"
 
 namespace disarm::web {
 
 namespace {
 
 constexpr const char* kCanvas = "#canvas";
+
+// After input, ImGui needs a few frames to settle (a click is seen on release, hover states
+// and layout follow one frame behind); then the loop pauses until the next event.
+constexpr int kSettleFrames = 4;
+
+Backend* g_backend = nullptr;
+
+template <typename Event>
+EM_BOOL wake(int, const Event*, void*) {
+  request_redraw();
+  return EM_FALSE;  // never consume: GLFW and the page see every event too
+}
+
+std::string clipboard_copy;
+
+void set_clipboard(void*, const char* text) {
+  clipboard_copy = text ? text : "";
+  copy_to_clipboard(clipboard_copy);
+}
+
+// Pasting arrives as the page's paste event (disarm_api_paste), which holds the system
+// clipboard; answering ImGui's Ctrl+V from here as well would paste twice.
+const char* get_clipboard(void*) { return nullptr; }
+
+EM_JS(void, set_canvas_cursor, (const char* name), { Module['canvas'].style.cursor = UTF8ToString(name); });
 
 EM_JS(int, page_prefers_dark, (), {
   return (window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches) ? 1 : 0;
@@ -46,14 +73,35 @@ Backend::Backend(std::function<void()> draw, std::function<void(float)> scale_ch
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // the layout is computed; there is nothing to remember
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.ConfigInputTextCursorBlink = false;  // a blinking caret would need frames forever
+  io.SetClipboardTextFn = set_clipboard;
+  io.GetClipboardTextFn = get_clipboard;
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  g_backend = this;
+  emscripten_set_mousemove_callback(kCanvas, nullptr, false, wake<EmscriptenMouseEvent>);
+  emscripten_set_mousedown_callback(kCanvas, nullptr, false, wake<EmscriptenMouseEvent>);
+  emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenMouseEvent>);
+  emscripten_set_mouseleave_callback(kCanvas, nullptr, false, wake<EmscriptenMouseEvent>);
+  emscripten_set_wheel_callback(kCanvas, nullptr, false, wake<EmscriptenWheelEvent>);
+  emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenKeyboardEvent>);
+  emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenKeyboardEvent>);
+  emscripten_set_keypress_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenKeyboardEvent>);
+  emscripten_set_touchstart_callback(kCanvas, nullptr, false, wake<EmscriptenTouchEvent>);
+  emscripten_set_touchmove_callback(kCanvas, nullptr, false, wake<EmscriptenTouchEvent>);
+  emscripten_set_touchend_callback(kCanvas, nullptr, false, wake<EmscriptenTouchEvent>);
+  emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenUiEvent>);
+  emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenFocusEvent>);
+  emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenFocusEvent>);
+  emscripten_set_visibilitychange_callback(nullptr, false, wake<EmscriptenVisibilityChangeEvent>);
 
   dpi_scale_ = static_cast<float>(emscripten_get_device_pixel_ratio());
   follow_canvas_size();
 }
 
 Backend::~Backend() {
+  g_backend = nullptr;
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
@@ -73,6 +121,34 @@ void Backend::follow_canvas_size() {
     height_ = h;
     emscripten_set_canvas_element_size(kCanvas, w, h);
   }
+}
+
+void request_redraw() {
+  if (g_backend) g_backend->request_frames();
+}
+
+void Backend::request_frames() {
+  frames_to_settle_ = kSettleFrames;
+  if (paused_) {
+    paused_ = false;
+    emscripten_resume_main_loop();
+  }
+}
+
+void Backend::show_mouse_cursor() {
+  int cursor = ImGui::GetMouseCursor();
+  if (cursor == cursor_) return;
+  cursor_ = cursor;
+  const char* name = "default";
+  switch (cursor) {
+    case ImGuiMouseCursor_TextInput: name = "text"; break;
+    case ImGuiMouseCursor_Hand: name = "pointer"; break;
+    case ImGuiMouseCursor_ResizeEW: name = "ew-resize"; break;
+    case ImGuiMouseCursor_ResizeNS: name = "ns-resize"; break;
+    case ImGuiMouseCursor_NotAllowed: name = "not-allowed"; break;
+    default: break;
+  }
+  set_canvas_cursor(name);
 }
 
 void Backend::frame() {
@@ -98,10 +174,24 @@ void Backend::frame() {
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  show_mouse_cursor();
+  ++frames_drawn_;
+
+  if (--frames_to_settle_ <= 0) {
+    paused_ = true;
+    emscripten_pause_main_loop();
+  }
 }
 
 void Backend::run() {
+  frames_to_settle_ = kSettleFrames;
   emscripten_set_main_loop_arg([](void* self) { static_cast<Backend*>(self)->frame(); }, this, 0, true);
 }
 
 }  // namespace disarm::web
+
+// viewer.js forwards the page's paste event: the only way to read the system clipboard.
+extern "C" EMSCRIPTEN_KEEPALIVE void disarm_api_paste(const char* text) {
+  if (text && ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput) ImGui::GetIO().AddInputCharactersUTF8(text);
+  disarm::web::request_redraw();
+}

@@ -1,5 +1,6 @@
-// The bridge between the viewer and its page's JavaScript (window.disarm in viewer.js):
-// tests and embedding hosts read the viewer's state and hear when it is ready.
+// The bridge between the viewer and its page: the URL and history, the clipboard, links
+// that open in a new tab, and window.disarm (viewer.js) through which tests and embedding
+// hosts read the viewer's state and drive it. Strings cross as arguments, never as JS source.
 #pragma once
 
 #include <string>
@@ -11,12 +12,29 @@ public:
   virtual ~PageApiHandler() = default;
   // The viewer's state as a JSON object: what is shown, where its widgets are (CSS pixels).
   virtual std::string state_json() const = 0;
+  // The user or a script changed the URL fragment (browser back/forward, a typed URL,
+  // window.disarm.navigate). `history_index` is the position in this tab's history that
+  // the viewer stamped on the entry, or -1 for an entry it did not make.
+  virtual void location_changed(const std::string& fragment, int history_index) = 0;
 };
 
-void install_page_api(const PageApiHandler& handler);
+void install_page_api(PageApiHandler& handler);
 // Resolves window.disarm.ready: the first frame is drawn and input is live.
 void notify_page_ready();
 // Shows a fatal problem on the page as text, so the user never faces a blank canvas.
 void notify_page_error(const std::string& message);
+
+// The URL fragment ("#/T0154.002"), and changing it with a history entry (push) or without.
+std::string location_fragment();
+void push_location(const std::string& fragment, int history_index);
+void replace_location(const std::string& fragment, int history_index);
+void history_go(int delta);
+
+void set_document_title(const std::string& title);
+void copy_to_clipboard(const std::string& text);
+
+// External links open from the page's own mouse-up handler, a real user gesture, so popup
+// blockers allow them: each frame the viewer says which http(s) link is under the mouse.
+void set_hovered_external_link(const std::string& url);
 
 }  // namespace disarm::web

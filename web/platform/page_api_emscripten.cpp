@@ -1,14 +1,15 @@
 #include <emscripten.h>
 
+#include <cstdlib>
+
 #include "platform/page_api.hpp"
 
 namespace disarm::web {
 
 namespace {
 
-const PageApiHandler* g_handler = nullptr;
+PageApiHandler* g_handler = nullptr;
 
-// Strings go to JS as arguments, never spliced into JS source.
 EM_JS(void, page_ready, (), {
   if (Module['onViewerReady']) Module['onViewerReady']();
 });
@@ -17,13 +18,69 @@ EM_JS(void, page_error, (const char* message), {
   if (Module['onViewerError']) Module['onViewerError'](UTF8ToString(message));
 });
 
+EM_JS(char*, page_fragment, (), {
+  var fragment = window.location.hash || '';
+  var size = lengthBytesUTF8(fragment) + 1;
+  var ptr = _malloc(size);
+  stringToUTF8(fragment, ptr, size);
+  return ptr;
+});
+
+EM_JS(void, page_set_location, (const char* fragment, int index, int replace), {
+  var url = UTF8ToString(fragment);
+  var state = {disarmIndex : index};
+  try {
+    if (replace)
+      history.replaceState(state, '', url);
+    else
+      history.pushState(state, '', url);
+  } catch (e) {
+    // Some sandboxed frames forbid history changes: the viewer still navigates.
+  }
+});
+
+EM_JS(void, page_history_go, (int delta), { history.go(delta); });
+
+EM_JS(void, page_set_title, (const char* title), { document.title = UTF8ToString(title); });
+
+EM_JS(void, page_copy, (const char* text), {
+  var value = UTF8ToString(text);
+  if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(function(){});
+  if (Module['onViewerCopy']) Module['onViewerCopy'](value);
+});
+
+EM_JS(void, page_hovered_link, (const char* url), { Module['hoveredExternalLink'] = UTF8ToString(url); });
+
 }  // namespace
 
-void install_page_api(const PageApiHandler& handler) { g_handler = &handler; }
+void install_page_api(PageApiHandler& handler) { g_handler = &handler; }
 
 void notify_page_ready() { page_ready(); }
 
 void notify_page_error(const std::string& message) { page_error(message.c_str()); }
+
+std::string location_fragment() {
+  char* raw = page_fragment();
+  std::string fragment(raw);
+  free(raw);
+  return fragment;
+}
+
+void push_location(const std::string& fragment, int history_index) {
+  page_set_location(fragment.c_str(), history_index, 0);
+}
+
+void replace_location(const std::string& fragment, int history_index) {
+  page_set_location(fragment.c_str(), history_index, 1);
+}
+
+void history_go(int delta) { page_history_go(delta); }
+
+void set_document_title(const std::string& title) { page_set_title(title.c_str()); }
+
+void copy_to_clipboard(const std::string& text) { page_copy(text.c_str()); }
+
+void set_hovered_external_link(const std::string& url) { page_hovered_link(url.c_str()); }
 
 }  // namespace disarm::web
 
@@ -32,4 +89,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* disarm_api_state() {
   static std::string state;
   state = disarm::web::g_handler ? disarm::web::g_handler->state_json() : "{}";
   return state.c_str();
+}
+
+// viewer.js calls this on popstate/hashchange and for window.disarm.navigate().
+extern "C" EMSCRIPTEN_KEEPALIVE void disarm_api_location_changed(const char* fragment, int history_index) {
+  if (disarm::web::g_handler) disarm::web::g_handler->location_changed(fragment ? fragment : "", history_index);
 }
