@@ -1,115 +1,110 @@
 #include "disarm/snapshot.hpp"
 
+#include <charconv>
 #include <nlohmann/json.hpp>
+#include <optional>
+
+#include "json_tree.hpp"
 
 namespace disarm {
 
 namespace {
 
-using nlohmann::json;
+using J = JsonTree::Index;
+constexpr J kNone = JsonTree::kNone;
 
-// Collects the first error where the parse detects it, so nothing here throws. nlohmann's
-// sax_parse reports syntax errors through this handler instead of an exception.
-class SyntaxErrorFinder : public nlohmann::json_sax<json> {
+// A JSON path that is spelled out only when an error needs it: each level lives on the
+// stack of the function reading it and points at its parent.
+class Path {
  public:
-  std::string message;
-  std::size_t position = 0;
+  Path() = default;  // the document itself
+  Path member(std::string_view key) const { return Path(this, key, 0); }
+  Path element(std::size_t index) const { return Path(this, {}, index); }
 
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& ex) override {
-    position = pos;
-    message = ex.what();
-    return false;
-  }
-};
-
-std::string line_column(std::string_view text, std::size_t pos) {
-  std::size_t line = 1, col = 1;
-  for (std::size_t i = 0; i < pos && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else {
-      ++col;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(col);
-}
-
-// Reads typed values out of the DOM, checking each type and remembering the first problem
-// with its JSON path. After an error every read is a no-op, so callers check once at the end.
-class Reader {
- public:
-  bool failed() const { return error_.has_value(); }
-  Error take_error() { return std::move(*error_); }
-
-  void fail(const std::string& path, std::string message) {
-    if (!error_) error_ = Error{std::move(message), path.empty() ? "/" : path};
-  }
-
-  const json* member(const json& obj, const std::string& path, const char* key, bool required) {
-    if (failed()) return nullptr;
-    auto it = obj.find(key);
-    if (it == obj.end()) {
-      if (required) fail(path, std::string("missing required member \"") + key + "\"");
-      return nullptr;
-    }
-    return &*it;
-  }
-
-  bool expect(const json* v, json::value_t type, const std::string& path, const char* what) {
-    if (failed() || !v) return false;
-    bool ok = v->type() == type || (type == json::value_t::number_unsigned && v->is_number_integer() &&
-                                    v->type() != json::value_t::number_integer);
-    if (!ok) fail(path, std::string("expected ") + what + ", found " + v->type_name());
-    return ok;
-  }
-
-  void string(const json& obj, const std::string& path, const char* key, std::string& out, bool required = false) {
-    const json* v = member(obj, path, key, required);
-    if (expect(v, json::value_t::string, path + "/" + key, "a string")) out = v->get_ref<const std::string&>();
-  }
-
-  void boolean(const json& obj, const std::string& path, const char* key, bool& out) {
-    const json* v = member(obj, path, key, false);
-    if (expect(v, json::value_t::boolean, path + "/" + key, "true or false")) out = v->get<bool>();
-  }
-
-  const json* array(const json& obj, const std::string& path, const char* key, bool required = false) {
-    const json* v = member(obj, path, key, required);
-    return expect(v, json::value_t::array, path + "/" + key, "an array") ? v : nullptr;
-  }
-
-  const json* object(const json& obj, const std::string& path, const char* key, bool required = false) {
-    const json* v = member(obj, path, key, required);
-    return expect(v, json::value_t::object, path + "/" + key, "an object") ? v : nullptr;
-  }
-
-  bool is_object(const json& v, const std::string& path) {
-    return expect(&v, json::value_t::object, path, "an object");
-  }
-
-  void id(const json& obj, const std::string& path, const char* key, std::string& out) {
-    string(obj, path, key, out, true);
-    if (!failed() && out.empty()) fail(path + "/" + key, "empty ID");
+  std::string str() const {
+    if (!parent_) return "";
+    return parent_->str() + "/" + (key_.empty() ? std::to_string(index_) : std::string(key_));
   }
 
  private:
+  Path(const Path* parent, std::string_view key, std::size_t index) : parent_(parent), key_(key), index_(index) {}
+  const Path* parent_ = nullptr;
+  std::string_view key_;
+  std::size_t index_ = 0;
+};
+
+// Reads typed values out of the tree, checking each type and remembering the first problem
+// with its JSON path. After an error every read is a no-op, so callers check once at the end.
+class Reader {
+ public:
+  explicit Reader(const JsonTree& tree) : tree_(tree) {}
+
+  const JsonTree& tree() const { return tree_; }
+  bool failed() const { return error_.has_value(); }
+  Error take_error() { return std::move(*error_); }
+
+  void fail(const Path& path, std::string message) {
+    if (error_) return;
+    std::string location = path.str();
+    error_ = Error{std::move(message), location.empty() ? "/" : std::move(location)};
+  }
+
+  J member(J obj, const Path& path, const char* key, bool required) {
+    if (failed()) return kNone;
+    J v = tree_.member(obj, key);
+    if (v == kNone && required) fail(path, std::string("missing required member \"") + key + "\"");
+    return v;
+  }
+
+  bool expect(J v, JsonType type, const Path& path, const char* what) {
+    if (failed() || v == kNone) return false;
+    if (tree_.type(v) == type) return true;
+    fail(path, std::string("expected ") + what + ", found " + tree_.type_name(v));
+    return false;
+  }
+
+  void string(J obj, const Path& path, const char* key, std::string& out, bool required = false) {
+    J v = member(obj, path, key, required);
+    if (expect(v, JsonType::String, path.member(key), "a string")) out = tree_.text(v);
+  }
+
+  void boolean(J obj, const Path& path, const char* key, bool& out) {
+    J v = member(obj, path, key, false);
+    if (expect(v, JsonType::Boolean, path.member(key), "true or false")) out = tree_.boolean(v);
+  }
+
+  J array(J obj, const Path& path, const char* key, bool required = false) {
+    J v = member(obj, path, key, required);
+    return expect(v, JsonType::Array, path.member(key), "an array") ? v : kNone;
+  }
+
+  J object(J obj, const Path& path, const char* key, bool required = false) {
+    J v = member(obj, path, key, required);
+    return expect(v, JsonType::Object, path.member(key), "an object") ? v : kNone;
+  }
+
+  bool is_object(J v, const Path& path) { return expect(v, JsonType::Object, path, "an object"); }
+
+  void id(J obj, const Path& path, const char* key, std::string& out) {
+    string(obj, path, key, out, true);
+    if (!failed() && out.empty()) fail(path.member(key), "empty ID");
+  }
+
+ private:
+  const JsonTree& tree_;
   std::optional<Error> error_;
 };
 
-void read_provenance(Reader& r, const json& v, const std::string& path, Provenance& p) {
+// Calls read(element, path, index) for each element of an array while nothing has failed.
+template <typename Read>
+void for_each_element(Reader& r, J array, const Path& path, Read read) {
+  const JsonTree& t = r.tree();
+  J element = t.first_child(array);
+  for (std::uint32_t i = 0; i < t.size(array) && !r.failed(); ++i, element = t.next_sibling(element))
+    read(element, path.element(i), i);
+}
+
+void read_provenance(Reader& r, J v, const Path& path, Provenance& p) {
   if (!r.is_object(v, path)) return;
   r.string(v, path, "name", p.name);
   r.string(v, path, "source", p.source);
@@ -120,35 +115,33 @@ void read_provenance(Reader& r, const json& v, const std::string& path, Provenan
   r.string(v, path, "attribution", p.attribution);
 }
 
-void read_object(Reader& r, const json& v, const std::string& path, Object& o) {
+void read_object(Reader& r, J v, const Path& path, Object& o) {
   if (!r.is_object(v, path)) return;
   r.id(v, path, "id", o.id);
   std::string kind;
   r.string(v, path, "kind", kind, true);
   if (r.failed()) return;
   auto k = kind_from_name(kind);
-  if (!k) return r.fail(path + "/kind", "unknown kind \"" + kind + "\"");
+  if (!k) return r.fail(path.member("kind"), "unknown kind \"" + kind + "\"");
   o.kind = *k;
   r.string(v, path, "name", o.name);
   r.string(v, path, "summary", o.summary);
   r.boolean(v, path, "indexed", o.indexed);
   r.boolean(v, path, "has_page", o.has_page);
-  if (const json* fields = r.array(v, path, "fields")) {
-    for (std::size_t i = 0; i < fields->size() && !r.failed(); ++i) {
-      std::string fp = path + "/fields/" + std::to_string(i);
-      const json& f = (*fields)[i];
-      if (!r.is_object(f, fp)) break;
+  if (J fields = r.array(v, path, "fields"); fields != kNone) {
+    o.fields.reserve(r.tree().size(fields));
+    for_each_element(r, fields, path.member("fields"), [&](J f, const Path& fp, std::uint32_t) {
+      if (!r.is_object(f, fp)) return;
       Field field;
       r.string(f, fp, "key", field.key, true);
       r.string(f, fp, "value", field.value, true);
       o.fields.push_back(std::move(field));
-    }
+    });
   }
-  if (const json* refs = r.array(v, path, "references")) {
-    for (std::size_t i = 0; i < refs->size() && !r.failed(); ++i) {
-      std::string rp = path + "/references/" + std::to_string(i);
-      const json& f = (*refs)[i];
-      if (!r.is_object(f, rp)) break;
+  if (J refs = r.array(v, path, "references"); refs != kNone) {
+    o.references.reserve(r.tree().size(refs));
+    for_each_element(r, refs, path.member("references"), [&](J f, const Path& rp, std::uint32_t) {
+      if (!r.is_object(f, rp)) return;
       Reference ref;
       r.string(f, rp, "title", ref.title);
       r.string(f, rp, "url", ref.url);
@@ -157,89 +150,99 @@ void read_object(Reader& r, const json& v, const std::string& path, Object& o) {
       r.string(f, rp, "organisation", ref.organisation);
       r.string(f, rp, "archive_url", ref.archive_url);
       o.references.push_back(std::move(ref));
-    }
+    });
   }
 }
 
-void read_relation(Reader& r, const json& v, const std::string& path, Relation& rel) {
+void read_relation(Reader& r, J v, const Path& path, Relation& rel) {
   if (!r.is_object(v, path)) return;
   std::string type;
   r.string(v, path, "type", type, true);
   if (r.failed()) return;
   auto t = relation_type_from_name(type);
-  if (!t) return r.fail(path + "/type", "unknown relation type \"" + type + "\"");
+  if (!t) return r.fail(path.member("type"), "unknown relation type \"" + type + "\"");
   rel.type = *t;
   r.id(v, path, "from", rel.from);
   r.id(v, path, "to", rel.to);
   r.string(v, path, "text", rel.text);
 }
 
-void read_matrix(Reader& r, const json& v, const std::string& path, Matrix& m) {
+void read_matrix(Reader& r, J v, const Path& path, Matrix& m) {
   if (r.failed()) return;
-  if (!v.is_array()) return r.fail(path, std::string("expected an array of columns, found ") + v.type_name());
-  for (std::size_t i = 0; i < v.size() && !r.failed(); ++i) {
-    std::string cp = path + "/" + std::to_string(i);
-    const json& c = v[i];
+  const JsonTree& t = r.tree();
+  if (t.type(v) != JsonType::Array)
+    return r.fail(path, std::string("expected an array of columns, found ") + t.type_name(v));
+  for_each_element(r, v, path, [&](J c, const Path& cp, std::uint32_t) {
     if (!r.is_object(c, cp)) return;
     MatrixColumn col;
     r.id(c, cp, "tactic", col.tactic);
-    if (const json* cells = r.array(c, cp, "cells", true)) {
-      for (std::size_t j = 0; j < cells->size(); ++j) {
-        const json& cell = (*cells)[j];
-        if (!cell.is_string() || cell.get_ref<const std::string&>().empty())
-          return r.fail(cp + "/cells/" + std::to_string(j), "expected an ID string");
-        col.cells.push_back(cell.get<std::string>());
+    if (J cells = r.array(c, cp, "cells", true); cells != kNone) {
+      col.cells.reserve(t.size(cells));
+      Path cells_path = cp.member("cells");
+      J cell = t.first_child(cells);
+      for (std::uint32_t j = 0; j < t.size(cells); ++j, cell = t.next_sibling(cell)) {
+        if (t.type(cell) != JsonType::String || t.text(cell).empty())
+          return r.fail(cells_path.element(j), "expected an ID string");
+        col.cells.emplace_back(t.text(cell));
       }
     }
     m.columns.push_back(std::move(col));
-  }
+  });
+}
+
+void read_version(Reader& r, J doc) {
+  const JsonTree& t = r.tree();
+  const Path root;
+  J version = r.member(doc, root, "version", true);
+  if (version == kNone) return;
+  const Path path = root.member("version");
+  if (t.type(version) != JsonType::Number || !t.is_integer(version))
+    return r.fail(path, std::string("expected an integer, found ") + t.type_name(version));
+  std::string_view literal = t.text(version);
+  long long number = 0;
+  auto [end, problem] = std::from_chars(literal.data(), literal.data() + literal.size(), number);
+  if (problem != std::errc() || end != literal.data() + literal.size() || number != kSnapshotVersion)
+    r.fail(path, "snapshot version " + std::string(literal) + " is not supported (this viewer reads version " +
+                     std::to_string(kSnapshotVersion) + ")");
 }
 
 }  // namespace
 
 Result<FrameworkData> parse_snapshot(std::string_view text) {
-  json doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) {
-    SyntaxErrorFinder finder;
-    json::sax_parse(text.begin(), text.end(), &finder, nlohmann::detail::input_format_t::json, true);
-    std::string message = finder.message.empty() ? "not valid JSON" : finder.message;
-    // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, column 2: "
-    if (auto colon = message.find(": "); message.rfind("[json.exception", 0) == 0 && colon != std::string::npos)
-      message = message.substr(colon + 2);
-    return Error{"invalid JSON: " + message, line_column(text, finder.position ? finder.position - 1 : 0)};
-  }
+  auto parsed = JsonTree::parse(text);
+  if (!parsed) return parsed.error();
+  const JsonTree& tree = parsed.value();
+  J doc = tree.root();
+  if (tree.type(doc) != JsonType::Object)
+    return Error{std::string("expected a snapshot object, found ") + tree.type_name(doc), "/"};
 
-  Reader r;
+  Reader r(tree);
   FrameworkData data;
-  if (!doc.is_object()) return Error{std::string("expected a snapshot object, found ") + doc.type_name(), "/"};
+  const Path root;
   std::string format;
-  r.string(doc, "", "format", format, true);
+  r.string(doc, root, "format", format, true);
   if (!r.failed() && format != kSnapshotFormat)
-    r.fail("/format",
+    r.fail(root.member("format"),
            "not a DISARM snapshot (format is \"" + format + "\", expected \"" + std::string(kSnapshotFormat) + "\")");
-  if (const json* version = r.member(doc, "", "version", true)) {
-    if (!version->is_number_integer())
-      r.fail("/version", std::string("expected an integer, found ") + version->type_name());
-    else if (version->get<long long>() != kSnapshotVersion)
-      r.fail("/version", "snapshot version " + std::to_string(version->get<long long>()) +
-                             " is not supported (this viewer reads version " + std::to_string(kSnapshotVersion) + ")");
+  read_version(r, doc);
+  if (J p = r.object(doc, root, "provenance", true); p != kNone)
+    read_provenance(r, p, root.member("provenance"), data.provenance);
+  if (J objects = r.array(doc, root, "objects", true); objects != kNone) {
+    data.objects.resize(tree.size(objects));
+    for_each_element(r, objects, root.member("objects"),
+                     [&](J v, const Path& path, std::uint32_t i) { read_object(r, v, path, data.objects[i]); });
   }
-  if (const json* p = r.object(doc, "", "provenance", true)) read_provenance(r, *p, "/provenance", data.provenance);
-  if (const json* objects = r.array(doc, "", "objects", true)) {
-    data.objects.resize(objects->size());
-    for (std::size_t i = 0; i < objects->size() && !r.failed(); ++i)
-      read_object(r, (*objects)[i], "/objects/" + std::to_string(i), data.objects[i]);
+  if (J relations = r.array(doc, root, "relations"); relations != kNone) {
+    data.relations.resize(tree.size(relations));
+    for_each_element(r, relations, root.member("relations"),
+                     [&](J v, const Path& path, std::uint32_t i) { read_relation(r, v, path, data.relations[i]); });
   }
-  if (const json* relations = r.array(doc, "", "relations")) {
-    data.relations.resize(relations->size());
-    for (std::size_t i = 0; i < relations->size() && !r.failed(); ++i)
-      read_relation(r, (*relations)[i], "/relations/" + std::to_string(i), data.relations[i]);
-  }
-  if (const json* matrices = r.object(doc, "", "matrices")) {
-    if (const json* red = r.member(*matrices, "/matrices", "red", false))
-      read_matrix(r, *red, "/matrices/red", data.red);
-    if (const json* blue = r.member(*matrices, "/matrices", "blue", false))
-      read_matrix(r, *blue, "/matrices/blue", data.blue);
+  if (J matrices = r.object(doc, root, "matrices"); matrices != kNone) {
+    Path matrices_path = root.member("matrices");
+    if (J red = r.member(matrices, matrices_path, "red", false); red != kNone)
+      read_matrix(r, red, matrices_path.member("red"), data.red);
+    if (J blue = r.member(matrices, matrices_path, "blue", false); blue != kNone)
+      read_matrix(r, blue, matrices_path.member("blue"), data.blue);
   }
   if (r.failed()) return r.take_error();
   return data;

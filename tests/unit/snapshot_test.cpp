@@ -82,3 +82,38 @@ TEST_CASE("malformed snapshots give an error with a location, never an exception
     CHECK_THAT(r.error().message, Catch::Contains(c.message));
   }
 }
+
+TEST_CASE("strings decode the same wherever their escapes and UTF-8 fall") {
+  // The string scanner reads eight bytes at a time: put each special byte at every offset.
+  struct Case {
+    std::string written;  // inside the JSON quotes
+    std::string decoded;
+  };
+  for (const auto& c : {Case{"\\\"", "\""}, Case{"\\\\", "\\"}, Case{"\\n", "\n"}, Case{"\\u00e9", "\xC3\xA9"},
+                        Case{"\\ud83d\\ude00", "\xF0\x9F\x98\x80"}, Case{"\xC3\xA9", "\xC3\xA9"},
+                        Case{"\xE6\x97\xA5", "\xE6\x97\xA5"}, Case{"\\u0000", std::string(1, '\0')}}) {
+    for (std::size_t before = 0; before < 18; ++before) {
+      std::string pad(before, 'a'), tail(17 - before, 'b');
+      std::string json = R"({"format": "disarm-snapshot", "version": 1, "provenance": {"licence": "MIT"}, )"
+                         R"("objects": [{"id": "T0001", "kind": "technique", "name": ")" +
+                         pad + c.written + tail + "\"}]}";
+      INFO(json);
+      auto r = parse_snapshot(json);
+      REQUIRE(r.ok());
+      CHECK(r.value().objects[0].name == pad + c.decoded + tail);
+    }
+  }
+}
+
+TEST_CASE("control characters and ill-formed UTF-8 are found at every offset") {
+  for (std::string bad :
+       {std::string(1, '\x01'), std::string("\xC3"), std::string("\xF5\x80\x80\x80"), std::string("\xE0\x80\x80")}) {
+    for (std::size_t before = 0; before < 18; ++before) {
+      std::string json = "{\"format\": \"" + std::string(before, 'a') + bad + std::string(17 - before, 'b') + "\"}";
+      INFO(before);
+      auto r = parse_snapshot(json);
+      REQUIRE_FALSE(r.ok());
+      CHECK(r.error().location == "line 1, column " + std::to_string(13 + before));
+    }
+  }
+}
