@@ -1,0 +1,61 @@
+// Routes: what the URL hash means, so that every page has an address that can be shared,
+// bookmarked and navigated back to.
+//
+//   "" "#" "#/"                         home
+//   "#/T0154.002"                       an object (the ID is not case-sensitive)
+//   "#/matrix/red" "#/matrix/blue"      a matrix
+//   "#/search?q=deep+fake&kind=incident,technique"
+//   "#/kind/technique"                  every object of a kind
+//   "#/about"
+//   anything else                       NotFound, keeping the text
+//
+// parse_route() never fails and never throws; print_route() gives the canonical form, and
+// parse_route(print_route(r)) == r for every route parse_route returns, and for every route
+// the factory functions make from a well-formed ID.
+#pragma once
+
+#include <bitset>
+#include <string>
+#include <string_view>
+
+#include "disarm/kind.hpp"
+#include "disarm/matrix_model.hpp"
+
+namespace disarm {
+
+enum class RouteType : unsigned char { Home, Object, Matrix, Search, KindList, About, NotFound };
+
+using KindSet = std::bitset<kKindCount>;  // indexed by static_cast<size_t>(Kind)
+
+struct Route {
+  RouteType type = RouteType::Home;
+  std::string id;                     // Object: canonical ID (which the framework may lack)
+  MatrixSide side = MatrixSide::Red;  // Matrix
+  std::string query;                  // Search: the text as typed, valid UTF-8
+  KindSet kinds;                      // Search: the kinds to show; none set means all
+  Kind kind = Kind::Technique;        // KindList
+  std::string text;                   // NotFound: the hash as given, made valid UTF-8
+
+  static Route home();
+  static Route object(std::string_view id);  // canonical when `id` is well-formed
+  static Route matrix(MatrixSide side);
+  static Route search(std::string_view query, KindSet kinds = {});
+  static Route kind_list(Kind kind);
+  static Route about();
+
+  friend bool operator==(const Route&, const Route&) = default;
+};
+
+// Longer search queries are cut (at a UTF-8 boundary) to this many bytes.
+inline constexpr std::size_t kMaxRouteText = 1024;
+
+Route parse_route(std::string_view hash);
+std::string print_route(const Route& route);
+
+// Percent-encoding for query values: unreserved ASCII stays, ' ' becomes '+', every other
+// byte becomes %XX. Decoding takes '+' as space, leaves a '%' that starts no valid escape
+// as it is, and replaces bytes that are not UTF-8 (and NUL) with U+FFFD.
+std::string percent_encode(std::string_view text);
+std::string percent_decode(std::string_view text);
+
+}  // namespace disarm
