@@ -95,7 +95,9 @@ struct Relation {
   RelationType type;
   std::string from;
   std::string to;
-  std::string text;  // evidence quote for incident-technique; empty otherwise
+  // The evidence quote for incident-technique, the reason for technique-associated (markdown);
+  // empty otherwise.
+  std::string text;
   friend bool operator==(const Relation&, const Relation&) = default;
 };
 

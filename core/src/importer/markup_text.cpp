@@ -1,0 +1,139 @@
+#include "markup_text.hpp"
+
+#include <array>
+#include <charconv>
+#include <cstdint>
+
+#include "../utf8.hpp"
+
+namespace disarm::importer {
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::string collapse_whitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && is_space(text[i])) ++i;
+    std::size_t word = i;
+    while (i < text.size() && !is_space(text[i])) ++i;
+    if (i == word) break;
+    if (!out.empty()) out += ' ';
+    out.append(text.substr(word, i - word));
+  }
+  return out;
+}
+
+std::string lower_case(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+namespace {
+
+bool starts_with_ci(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && lower_case(text.substr(0, prefix.size())) == prefix;
+}
+
+// "<br>", "<BR/>", "<br />" at the start of text: its length, else 0.
+std::size_t br_tag_length(std::string_view text) {
+  if (!starts_with_ci(text, "<br")) return 0;
+  std::size_t i = 3;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '/')) ++i;
+  return i < text.size() && text[i] == '>' ? i + 1 : 0;
+}
+
+struct Entity {
+  std::string_view name;
+  std::string_view text;
+};
+constexpr std::array<Entity, 6> kEntities = {{
+    {"&amp;", "&"},
+    {"&lt;", "<"},
+    {"&gt;", ">"},
+    {"&quot;", "\""},
+    {"&apos;", "'"},
+    {"&nbsp;", " "},
+}};
+
+// The entity at the start of text ("&amp;", "&#8217;", "&#x2019;") decoded onto out: its
+// length, or 0 when there is none.
+std::size_t decode_entity(std::string_view text, std::string& out) {
+  for (const auto& e : kEntities)
+    if (text.substr(0, e.name.size()) == e.name) {
+      out += e.text;
+      return e.name.size();
+    }
+  if (text.substr(0, 2) != "&#") return 0;
+  bool hex = text.size() > 2 && (text[2] == 'x' || text[2] == 'X');
+  std::size_t digits = hex ? 3 : 2;
+  std::size_t semicolon = text.find(';', digits);
+  if (semicolon == std::string_view::npos || semicolon == digits || semicolon > digits + 8) return 0;
+  std::uint32_t cp = 0;  // char32_t has no from_chars
+  auto [end, ec] = std::from_chars(text.data() + digits, text.data() + semicolon, cp, hex ? 16 : 10);
+  if (ec != std::errc() || end != text.data() + semicolon) return 0;
+  append_utf8(out, static_cast<char32_t>(cp));
+  return semicolon + 1;
+}
+
+}  // namespace
+
+std::string plain_text(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  std::size_t no_close_from = std::string_view::npos;  // no '>' at or after here
+  for (std::size_t i = 0; i < html.size();) {
+    char c = html[i];
+    if (c == '<' && i + 1 < html.size() && i < no_close_from) {
+      char next = static_cast<char>(html[i + 1] | 0x20);
+      std::size_t close = html.find('>', i);
+      if (close == std::string_view::npos) no_close_from = i;
+      bool is_tag =
+          close != std::string_view::npos && (html[i + 1] == '/' || html[i + 1] == '!' || (next >= 'a' && next <= 'z'));
+      if (is_tag) {
+        if (br_tag_length(html.substr(i))) out += ' ';
+        i = close + 1;
+        continue;
+      }
+    }
+    if (c == '&') {
+      if (std::size_t n = decode_entity(html.substr(i), out)) {
+        i += n;
+        continue;
+      }
+    }
+    out += c;
+    ++i;
+  }
+  return collapse_whitespace(out);
+}
+
+std::string quoted_excerpt(std::string_view text) {
+  std::string plain = collapse_whitespace(text);
+  if (plain.size() > 40) plain = plain.substr(0, utf8_prefix_length(plain, 40)) + "...";
+  std::string out = "\"";
+  out += plain;
+  out += '"';
+  return out;
+}
+
+std::string_view trim_markdown(std::string_view markdown) {
+  for (;;) {
+    std::string_view before = markdown;
+    markdown = trim(markdown);
+    if (std::size_t n = br_tag_length(markdown)) markdown.remove_prefix(n);
+    std::size_t open = markdown.rfind('<');
+    if (open != std::string_view::npos && br_tag_length(markdown.substr(open)) == markdown.size() - open)
+      markdown.remove_suffix(markdown.size() - open);
+    if (markdown.size() == before.size()) return markdown;
+  }
+}
+
+}  // namespace disarm::importer

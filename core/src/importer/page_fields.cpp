@@ -1,0 +1,159 @@
+#include "page_fields.hpp"
+
+#include <array>
+
+#include "markup_text.hpp"
+
+namespace disarm::importer {
+
+namespace {
+
+using K = Kind;
+using R = RelationType;
+
+constexpr std::array<KindPages, kKindCount> kKindPages = {{
+    {K::Phase, "phases", "phases_index.md"},
+    {K::Tactic, "tactics", "tactics_index.md"},
+    {K::Technique, "techniques", "techniques_index.md"},
+    {K::Task, "tasks", "tasks_index.md"},
+    {K::Incident, "incidents", "incidents_index.md"},
+    {K::Counter, "counters", "counters_index.md"},
+    {K::ActorType, "actortypes", "actortypes_index.md"},
+    {K::Metatechnique, "metatechniques", "metatechniques_index.md"},
+    {K::Detection, "", "detections_index.md"},
+    {K::ResponseType, "", "responsetype_index.md"},
+    {K::Sector, "", ""},
+    {K::Framework, "", ""},
+}};
+
+constexpr bool in_kind_order() {
+  for (std::size_t i = 0; i < kKindPages.size(); ++i)
+    if (static_cast<std::size_t>(kKindPages[i].kind) != i) return false;
+  return true;
+}
+static_assert(in_kind_order(), "kKindPages is indexed by Kind");
+
+constexpr std::array kFieldRules = {
+    FieldRule{K::Phase, "summary", "", std::nullopt},
+    FieldRule{K::Tactic, "summary", "", std::nullopt},
+    FieldRule{K::Tactic, "belongs to phase", "Phase", R::TacticPhase},
+    FieldRule{K::Technique, "summary", "", std::nullopt},
+    FieldRule{K::Technique, "tactic", "Tactic", R::TechniqueTactic},
+    FieldRule{K::Technique, "parent technique", "Parent technique", R::TechniqueParent},
+    FieldRule{K::Task, "summary", "", std::nullopt},
+    FieldRule{K::Task, "belongs to tactic stage", "Tactic stage", R::TaskTactic},
+    FieldRule{K::Incident, "summary", "", std::nullopt},
+    FieldRule{K::Incident, "incident type", "Incident type", std::nullopt},
+    FieldRule{K::Incident, "year started", "Year started", std::nullopt},
+    FieldRule{K::Incident, "countries", "Countries", std::nullopt},
+    FieldRule{K::Incident, "found via", "Found via", std::nullopt},
+    FieldRule{K::Incident, "date added", "Date added", std::nullopt},
+    FieldRule{K::Counter, "summary", "", std::nullopt},
+    FieldRule{K::Counter, "playbooks", "Playbooks", std::nullopt},
+    FieldRule{K::Counter, "metatechnique", "Metatechnique", R::CounterMetatechnique},
+    FieldRule{K::Counter, "resources needed", "Resources needed", std::nullopt},
+    FieldRule{K::Counter, "belongs to tactic stage", "Tactic stage", R::CounterTactic},
+    FieldRule{K::ActorType, "summary", "", std::nullopt},
+    FieldRule{K::ActorType, "sector", "Sectors", R::ActorTypeSector},
+    FieldRule{K::ActorType, "sectors", "Sectors", R::ActorTypeSector},
+    FieldRule{K::ActorType, "viewpoint", "Viewpoints", R::ActorTypeFramework},
+    FieldRule{K::ActorType, "viewpoints", "Viewpoints", R::ActorTypeFramework},
+    FieldRule{K::Metatechnique, "summary", "", std::nullopt},
+};
+
+constexpr std::array kTableRules = {
+    TableRule{K::Tactic, "tasks", R::TaskTactic, false, SecondColumn::None},
+    TableRule{K::Tactic, "techniques", R::TechniqueTactic, false, SecondColumn::None},
+    TableRule{K::Tactic, "counters", R::CounterTactic, false, SecondColumn::ResponseTypes},
+    TableRule{K::Technique, "associated technique", R::TechniqueAssociated, true, SecondColumn::RelationText},
+    TableRule{K::Technique, "incident", R::IncidentTechnique, false, SecondColumn::RelationText},
+    TableRule{K::Technique, "counters", R::CounterTechnique, false, SecondColumn::ResponseTypes},
+    TableRule{K::Incident, "technique", R::IncidentTechnique, true, SecondColumn::RelationText},
+    TableRule{K::Counter, "actor types", R::CounterActorType, true, SecondColumn::Sectors},
+    TableRule{K::Counter, "counters these tactics", R::CounterCountersTactic, true, SecondColumn::None},
+    TableRule{K::Counter, "counters these techniques", R::CounterTechnique, true, SecondColumn::None},
+    TableRule{K::Counter, "seen in incidents", R::CounterIncident, true, SecondColumn::None},
+    TableRule{K::ActorType, "counters", R::CounterActorType, false, SecondColumn::ResponseTypes},
+    TableRule{K::Metatechnique, "counters", R::CounterMetatechnique, false, SecondColumn::ResponseTypes},
+};
+
+constexpr std::array kIndexColumnRules = {
+    IndexColumnRule{K::Tactic, "phase_id", "Phase", R::TacticPhase},
+    IndexColumnRule{K::Technique, "tactic_id", "Tactic", R::TechniqueTactic},
+    IndexColumnRule{K::Task, "tactic_id", "Tactic stage", R::TaskTactic},
+    IndexColumnRule{K::Incident, "objecttype", "Incident type", std::nullopt},
+    IndexColumnRule{K::Incident, "year_started", "Year started", std::nullopt},
+    IndexColumnRule{K::Incident, "found_in_country", "Countries", std::nullopt},
+    IndexColumnRule{K::Incident, "found_via", "Found via", std::nullopt},
+    IndexColumnRule{K::Counter, "metatechnique", "Metatechnique", R::CounterMetatechnique},
+    IndexColumnRule{K::Counter, "tactic", "Tactic stage", R::CounterTactic},
+    IndexColumnRule{K::Counter, "responsetype", "Response type", R::CounterResponseType},
+    IndexColumnRule{K::ActorType, "sector_ids", "Sectors", R::ActorTypeSector},
+    IndexColumnRule{K::Detection, "metatechnique", "Metatechnique", R::DetectionMetatechnique},
+    IndexColumnRule{K::Detection, "tactic", "Tactic", R::DetectionTactic},
+    IndexColumnRule{K::Detection, "responsetype", "Response type", R::DetectionResponseType},
+};
+
+bool all_digits(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+}  // namespace
+
+const KindPages& kind_pages(Kind kind) {
+  return kKindPages[static_cast<std::size_t>(kind)];
+}
+
+std::string kind_word(Kind kind) {
+  return lower_case(kind_info(kind).label);
+}
+
+std::string normalised_label(std::string_view label) {
+  std::string out = lower_case(collapse_whitespace(label));
+  while (!out.empty() && (out.back() == ':' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
+const FieldRule* field_rule(Kind kind, std::string_view label) {
+  for (const auto& rule : kFieldRules)
+    if (rule.kind == kind && rule.label == label) return &rule;
+  return nullptr;
+}
+
+const TableRule* table_rule(Kind kind, std::string_view header) {
+  for (const auto& rule : kTableRules)
+    if (rule.kind == kind && rule.header == header) return &rule;
+  return nullptr;
+}
+
+const IndexColumnRule* index_column_rule(Kind kind, std::string_view column) {
+  for (const auto& rule : kIndexColumnRules)
+    if (rule.kind == kind && rule.column == column) return &rule;
+  return nullptr;
+}
+
+std::string normalised_field_value(std::string_view key, std::string_view value) {
+  value = trim(value);
+  // Upstream's generator writes years through a float: "2016.0".
+  if (key == "Year started" && value.size() == 6 && value.substr(4) == ".0" && all_digits(value.substr(0, 4)))
+    return std::string(value.substr(0, 4));
+  // "Russia , USA"; " , " when both are unknown.
+  if (key == "Countries") {
+    std::string out;
+    while (!value.empty()) {
+      std::size_t comma = value.find(',');
+      std::string_view part = trim(value.substr(0, comma));
+      value = comma == std::string_view::npos ? std::string_view() : value.substr(comma + 1);
+      if (part.empty()) continue;
+      if (!out.empty()) out += ", ";
+      out += part;
+    }
+    return out;
+  }
+  return std::string(value);
+}
+
+}  // namespace disarm::importer
