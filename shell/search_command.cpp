@@ -1,0 +1,138 @@
+#include <unistd.h>
+
+#include <charconv>
+#include <cstdio>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "command_line.hpp"
+#include "disarm/search_index.hpp"
+
+namespace disarm::shell {
+
+namespace {
+
+constexpr std::size_t kDefaultLimit = 10;
+
+// The snippet with its matches marked: bold on a terminal, [brackets] otherwise.
+std::string marked(const SearchHit& hit, bool terminal) {
+  const char* open = terminal ? "\033[1m" : "[";
+  const char* close = terminal ? "\033[0m" : "]";
+  std::string out;
+  std::size_t at = 0;
+  for (const TextRange& r : hit.highlights) {
+    out.append(hit.snippet, at, r.begin - at);
+    out += open;
+    out.append(hit.snippet, r.begin, r.end - r.begin);
+    out += close;
+    at = r.end;
+  }
+  out.append(hit.snippet, at);
+  return out;
+}
+
+std::string field_label(const Framework& fw, const SearchHit& hit) {
+  std::string label(hit.field_name);
+  if (hit.evidence_for) label += " of " + fw.object(*hit.evidence_for).id;
+  return label;
+}
+
+void print_hits(const Framework& fw, const std::vector<SearchHit>& hits) {
+  const bool terminal = isatty(fileno(stdout));
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    const SearchHit& hit = hits[i];
+    const Object& o = fw.object(hit.object);
+    std::string kind(kind_name(o.kind));
+    std::printf("%2zu. %-10s %-13s %s  (%.1f)\n", i + 1, o.id.c_str(), kind.c_str(), o.name.c_str(),
+                static_cast<double>(hit.score));
+    std::printf("    %s: %s\n", field_label(fw, hit).c_str(), marked(hit, terminal).c_str());
+  }
+  if (hits.empty()) std::printf("no results\n");
+}
+
+void print_hits_json(const Framework& fw, const std::vector<SearchHit>& hits) {
+  using ojson = nlohmann::ordered_json;
+  ojson out = ojson::array();
+  for (const SearchHit& hit : hits) {
+    const Object& o = fw.object(hit.object);
+    ojson highlights = ojson::array();
+    for (const TextRange& r : hit.highlights) highlights.push_back({r.begin, r.end});
+    ojson entry = {{"id", o.id},
+                   {"kind", kind_name(o.kind)},
+                   {"name", o.name},
+                   {"score", hit.score},
+                   {"field", hit.field_name},
+                   {"snippet", hit.snippet},
+                   {"highlights", std::move(highlights)}};
+    if (hit.evidence_for) entry["evidence_for"] = fw.object(*hit.evidence_for).id;
+    out.push_back(std::move(entry));
+  }
+  std::printf("%s\n", out.dump(2, ' ', false, ojson::error_handler_t::replace).c_str());
+}
+
+}  // namespace
+
+int run_search(const Args& args) {
+  const char* usage = "disarm search SNAPSHOT.json QUERY [--json] [--limit N] [--kind K]";
+  if (wants_help(args)) {
+    std::printf(
+        "usage: %s\n"
+        "Ranked search over every object: IDs, names, summaries, fields, evidence quotes and\n"
+        "references. Case, accents and small typos do not matter; the last word also matches\n"
+        "as a prefix, as in the viewer (end the query with a space to stop that). QUERY may hold \"quoted phrases\", "
+        "IDs or their start (T0154 lists T0154\n"
+        "and its sub-techniques) and kind:K filters. Several QUERY words are joined by spaces.\n"
+        "--limit N   at most N hits (default %zu; 0 for all)\n"
+        "--kind K    only objects of kind K (technique, incident, actor-type, ...); repeatable\n"
+        "--json      a list of {\"id\", \"kind\", \"name\", \"score\", \"field\", \"snippet\",\n"
+        "            \"highlights\": [[begin, end] bytes into snippet], \"evidence_for\"}\n"
+        "Exit status: 0 searched (even with no hits); 2 usage error or unreadable snapshot.\n",
+        usage, kDefaultLimit);
+    return kExitOk;
+  }
+  std::string path, query;
+  bool as_json = false;
+  SearchOptions options;
+  options.limit = kDefaultLimit;
+  KindMask kinds = 0;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--json") {
+      as_json = true;
+    } else if (a == "--limit" || a == "--kind") {
+      if (i + 1 == args.size()) return usage_error(usage, a + " needs a value");
+      const std::string& value = args[++i];
+      if (a == "--limit") {
+        auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), options.limit);
+        if (ec != std::errc() || end != value.data() + value.size())
+          return usage_error(usage, "--limit wants a number, not '" + value + "'");
+      } else {
+        auto kind = kind_from_name(value);
+        if (!kind) return usage_error(usage, "unknown kind '" + value + "'");
+        kinds |= kind_bit(*kind);
+      }
+    } else if (a.size() > 1 && a[0] == '-' && a[1] == '-') {
+      return usage_error(usage, "unknown option '" + a + "'");
+    } else if (path.empty()) {
+      path = a;
+    } else {
+      query += (query.empty() ? "" : " ") + a;
+    }
+  }
+  if (path.empty()) return usage_error(usage, "missing SNAPSHOT");
+  if (query.empty()) return usage_error(usage, "missing QUERY");
+  if (kinds != 0) options.kinds = kinds;
+  auto fw = load_or_report(path);
+  if (!fw) return kExitUsage;
+
+  SearchIndex index = SearchIndex::build(*fw);
+  auto hits = index.search(query, options);
+  if (as_json)
+    print_hits_json(*fw, hits);
+  else
+    print_hits(*fw, hits);
+  return kExitOk;
+}
+
+}  // namespace disarm::shell
