@@ -27,5 +27,9 @@ std::optional<Framework> load_or_report(const std::string& path);
 
 // The commands, one file each (stats_command.cpp, ...).
 int run_stats(const Args& args);
+int run_import(const Args& args);
+int run_validate(const Args& args);
+int run_show(const Args& args);
+int run_search(const Args& args);
 
 }  // namespace disarm::shell

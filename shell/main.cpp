@@ -16,6 +16,10 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"stats", "counts of objects per kind in a snapshot", disarm::shell::run_stats},
+    {"import", "upstream's generated_pages directory to a snapshot", disarm::shell::run_import},
+    {"validate", "consistency problems in a snapshot", disarm::shell::run_validate},
+    {"show", "one object with its fields and relations", disarm::shell::run_show},
+    {"search", "ranked search by words, phrases and IDs", disarm::shell::run_search},
 };
 
 void print_usage(std::FILE* out) {

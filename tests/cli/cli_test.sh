@@ -34,5 +34,90 @@ expect stats-missing-file 2 'cannot read /nonexistent/x.json' -- "$disarm" stats
 printf '{"format": "disarm-snapshot", "version": 1, "provenance": {"licence": "x"}, "objects": [{"id": "T0001"}]}' >"$tmp/bad.json"
 expect stats-bad-data 2 'bad.json: /objects/0: missing required member "kind"' -- "$disarm" stats "$tmp/bad.json"
 
+corpus="$src/tests/corpus/snapshots"
+expect validate-help 0 'usage: disarm validate' -- "$disarm" validate --help
+expect validate-sample 0 '^data/sample/snapshot.json: 0 errors, 1 warning$' -- bash -c "cd '$src' && '$disarm' validate data/sample/snapshot.json"
+expect validate-sample-warning 0 '^warning: TA03: has a page but is listed in no index$' -- "$disarm" validate "$sample"
+expect validate-errors 1 '^error: T0001: defined 2 times$' -- "$disarm" validate "$corpus/duplicate-ids.json"
+expect validate-summary 1 'dangling-ids.json: 3 errors, 0 warnings$' -- "$disarm" validate "$corpus/dangling-ids.json"
+expect validate-missing-arg 2 'missing SNAPSHOT' -- "$disarm" validate
+expect validate-missing-file 2 'cannot read /nonexistent/x.json' -- "$disarm" validate /nonexistent/x.json
+# A snapshot that does not load is one line on stderr, the same from every command.
+one_line_error() {
+  local name=$1 file=$2 pattern=$3; shift 3
+  local out rc
+  out=$("$@" "$corpus/$file" 2>&1 >/dev/null); rc=$?
+  if [ "$rc" = 2 ] && [ "$(wc -l <<<"$out")" = 1 ] && grep -Eq -- "$pattern" <<<"$out"; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    printf 'FAIL %s: exit %s (wanted 2), stderr:\n%s\n' "$name" "$rc" "$out"
+  fi
+}
+one_line_error validate-truncated truncated-object.json 'truncated-object.json: line 2, column 23: invalid JSON: unexpected end of input' "$disarm" validate
+one_line_error stats-truncated truncated-object.json 'line 2, column 23: invalid JSON' "$disarm" stats
+one_line_error validate-nul nul-in-string.json 'control character U\+0000 must be escaped' "$disarm" validate
+one_line_error stats-invalid-utf8 invalid-utf8.json 'ill-formed UTF-8' "$disarm" stats
+one_line_error validate-version wrong-version.json '/version: snapshot version 2 is not supported' "$disarm" validate
+one_line_error stats-licence missing-licence.json '/provenance: missing required member "licence"' "$disarm" stats
+
+expect show-help 0 'usage: disarm show' -- "$disarm" show --help
+expect show-heading 0 '^T0154\.002  AI media service$' -- "$disarm" show "$sample" t0154.002
+expect show-links 0 '^  T0154 +Content creation asset$' -- "$disarm" show "$sample" T0154.002
+expect show-evidence 0 '^ +"The maker used an online speech service' -- "$disarm" show "$sample" T0154.002
+expect show-references 0 '^  1\. How a fake recording split a town' -- "$disarm" show "$sample" I00001
+expect show-json 0 '"subtechniques": \[' -- "$disarm" show "$sample" T0154 --json
+expect show-json-evidence 0 '"I00002": "The images came from' -- "$disarm" show "$sample" T0154.002 --json
+expect show-unknown 2 '^disarm: no object T0155 in .*snapshot.json \(did you mean T0154, T0146\?\)$' -- "$disarm" show "$sample" T0155
+expect show-unknown-far 2 '^disarm: no object ZZZ in .*snapshot.json$' -- "$disarm" show "$sample" ZZZ
+expect show-missing-id 2 'missing ID' -- "$disarm" show "$sample"
+if command -v python3 >/dev/null; then
+  expect show-json-valid 0 '^T0154\.002 technique tactic,parent,incidents$' -- bash -c \
+    "'$disarm' show '$sample' T0154.002 --json | python3 -c 'import json,sys; o=json.load(sys.stdin); print(o[\"id\"], o[\"kind\"], \",\".join(o[\"links\"]))'"
+fi
+
+expect search-help 0 'usage: disarm search SNAPSHOT.json QUERY' -- "$disarm" search --help
+expect search-id 0 '^ 1\. T0154 +technique +Content creation asset' -- "$disarm" search "$sample" t0154
+expect search-subtechnique 0 '^ 2\. T0154\.002 ' -- "$disarm" search "$sample" T0154
+expect search-snippet 0 '^    name: \[Clone\] a \[voice\]$' -- "$disarm" search "$sample" clone voice
+expect search-typo 0 '^ 1\. T0016 ' -- "$disarm" search "$sample" clikbait
+expect search-kind 0 '^ 1\. I00001 +incident' -- "$disarm" search "$sample" voice --kind incident
+expect search-kind-in-query 0 '^ 1\. C00012 ' -- "$disarm" search "$sample" 'kind:counter label'
+expect search-json 0 '"field": "name"' -- "$disarm" search "$sample" "AI media" --json
+expect search-json-fields 0 '^T0154\.002 technique name AI media service [0-9.]+ \[\[0, 2\], \[3, 8\]\]$' -- bash -c \
+  "'$disarm' search '$sample' 'ai media' --json --limit 1 | python3 -c 'import json,sys; h=json.load(sys.stdin)[0]; print(h[\"id\"], h[\"kind\"], h[\"field\"], h[\"snippet\"], h[\"score\"], h[\"highlights\"])'"
+expect search-none 0 '^no results$' -- "$disarm" search "$sample" zzzzqqq
+expect search-missing-query 2 'missing QUERY' -- "$disarm" search "$sample"
+expect search-bad-kind 2 "unknown kind 'frob'" -- "$disarm" search "$sample" voice --kind frob
+expect search-bad-limit 2 "--limit wants a number, not 'x'" -- "$disarm" search "$sample" voice --limit x
+
+# disarm import: a tree of our own, upstream's pages when they are there, and what is no tree.
+pages="$tmp/pages"
+mkdir -p "$pages/tactics" "$tmp/notpages"
+printf '# Tactic TA01: Light Up\n\n* **Summary:** Get the first lanterns burning.\n\n* **Belongs to phase:** P01\n\nDO NOT EDIT ABOVE THIS LINE\n' >"$pages/tactics/TA01.md"
+printf '# Stray\n' >"$pages/stray.md"
+echo notes >"$tmp/notpages/readme.txt"
+expect import-help 0 'usage: disarm import PAGES_DIR' -- "$disarm" import --help
+expect import-tree 0 'Tactics +1$' -- "$disarm" import "$pages" -o "$tmp/tree.json"
+expect import-tree-warning 0 '^warning: stray.md: not a DISARM generated page; ignored$' -- "$disarm" import "$pages" -o "$tmp/tree.json"
+expect import-tree-stats 0 'Phases +1$' -- "$disarm" stats "$tmp/tree.json"
+expect import-missing-dir 2 '^disarm: /nonexistent/pages: no such directory$' -- "$disarm" import /nonexistent/pages -o "$tmp/x.json"
+expect import-not-pages 2 'notpages is not a DISARM generated_pages directory' -- "$disarm" import "$tmp/notpages" -o "$tmp/x.json"
+expect import-missing-output 2 'missing -o SNAPSHOT.json' -- "$disarm" import "$pages"
+expect import-bad-date 2 'wants YYYY-MM-DD' -- "$disarm" import "$pages" -o "$tmp/x.json" --date 2025-2-10
+expect import-bad-option 2 "unknown option '--frob'" -- "$disarm" import "$pages" -o "$tmp/x.json" --frob
+upstream="$src/../shared/disarm/generated_pages"
+if [ -d "$upstream" ]; then
+  up=(import "$upstream" --commit 49df5f649e16dfbf11e3859913c256c875c02692 --date 2025-02-10)
+  expect import-upstream 0 'Techniques +395$' -- "$disarm" "${up[@]}" -o "$tmp/up.json"
+  expect import-upstream-warnings 0 '^70 70$' -- bash -c "'$disarm' ${up[*]} -o '$tmp/up2.json' 2>&1 >/dev/null |
+    awk '/^warning: [^ ]+:[0-9]+: /{w++} END {print NR, w}'"
+  expect import-upstream-identical 0 '' -- cmp "$tmp/up.json" "$tmp/up2.json"
+  expect import-upstream-stats 0 'Incidents +129$' -- "$disarm" stats "$tmp/up.json"
+  expect import-upstream-provenance 0 '"licence":"CC BY-SA 4.0"' -- grep -m1 '"provenance"' "$tmp/up.json"
+else
+  echo "cli: import of upstream's pages skipped: no $upstream"
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
