@@ -10,8 +10,7 @@ namespace {
 
 // The same ranges web/CMakeLists.txt keeps when subsetting (DISARM_FONT_RANGES).
 constexpr ImWchar kTextRanges[] = {
-    0x0020, 0x007E, 0x00A0, 0x017F, 0x0370, 0x03FF, 0x0400, 0x04FF,
-    0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x214F, 0,
+    0x0020, 0x007E, 0x00A0, 0x017F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x214F, 0,
 };
 constexpr ImWchar kSymbolRanges[] = {0x2190, 0x21FF, 0x2500, 0x25FF, 0x2600, 0x26FF, 0x2700, 0x27BF, 0};
 
@@ -27,8 +26,8 @@ ImFont* add_font(const EmbeddedFile& file, float size) {
   merge.FontDataOwnedByAtlas = false;
   merge.MergeMode = true;
   const EmbeddedFile symbols = embedded_font_symbols();
-  io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(symbols.data), static_cast<int>(symbols.size), size,
-                                 &merge, kSymbolRanges);
+  io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(symbols.data), static_cast<int>(symbols.size), size, &merge,
+                                 kSymbolRanges);
   return font;
 }
 

@@ -33,6 +33,12 @@
     state() {
       return JSON.parse(running().ccall('disarm_api_state', 'string', [], []));
     },
+    // Search without changing the page: [{id, kind, name, score, field, snippet}, ...].
+    search(query) {
+      return JSON.parse(running().ccall('disarm_api_search', 'string', ['string'], [String(query)]));
+    },
+    // The links drawn on screen now, in CSS pixels: [{target, external, rect: [x, y, w, h]}].
+    links() { return window.disarm.state().links; },
     // The route shown, as in the URL fragment: "#/T0154.002".
     route() { return window.disarm.state().route; },
     // Shows a route ("#/matrix/red", "T0154.002") with a history entry, as a click would.

@@ -2,28 +2,280 @@
 
 #include <nlohmann/json.hpp>
 
+#include "disarm/page_model.hpp"
 #include "disarm/snapshot.hpp"
 #include "embedded_files.hpp"
 #include "imgui.h"
+#include "imgui_stdlib.h"
+#include "links.hpp"
+#include "platform/backend.hpp"
 #include "theme.hpp"
+#include "views/about_view.hpp"
 
 namespace disarm::web {
 
+namespace {
+
+std::string_view field_label(SearchField field) {
+  switch (field) {
+    case SearchField::Id:
+      return "id";
+    case SearchField::Name:
+      return "name";
+    case SearchField::Summary:
+      return "summary";
+    case SearchField::Field:
+      return "field";
+    case SearchField::Evidence:
+      return "evidence";
+    case SearchField::Reference:
+      return "reference";
+  }
+  return "";
+}
+
+nlohmann::json hit_json(const Framework& fw, const SearchHit& hit) {
+  const Object& o = fw.object(hit.object);
+  return {{"id", o.id},
+          {"kind", kind_name(o.kind)},
+          {"name", o.name},
+          {"score", hit.score},
+          {"field", hit.field_name},
+          {"field_kind", field_label(hit.field)},
+          {"snippet", hit.snippet}};
+}
+
+std::string page_title(const Framework& fw, const Route& route) {
+  switch (route.type) {
+    case RouteType::Object:
+      if (const Object* o = fw.find_object(route.id)) return o->id + " " + o->name + " \u2013 DISARM";
+      return route.id + " not found \u2013 DISARM";
+    case RouteType::Matrix:
+      return route.side == MatrixSide::Red ? "Red framework \u2013 DISARM" : "Blue framework \u2013 DISARM";
+    case RouteType::Search:
+      return "Search: " + route.query + " \u2013 DISARM";
+    case RouteType::KindList:
+      return std::string(kind_info(route.kind).plural) + " \u2013 DISARM";
+    case RouteType::About:
+      return "About \u2013 DISARM viewer";
+    default:
+      return "DISARM framework viewer";
+  }
+}
+
+}  // namespace
+
 ViewerApp::ViewerApp() {
   auto loaded = load_snapshot(embedded_snapshot().text());
-  if (loaded) {
-    framework_.emplace(std::move(loaded).value());
-    overview_ = std::make_unique<OverviewView>(*framework_);
-  } else {
+  if (!loaded) {
     load_error_ = "The embedded snapshot could not be loaded: " + loaded.error().describe();
     notify_page_error(load_error_);
+    return;
   }
+  framework_.emplace(std::move(loaded).value());
+  search_index_.emplace(SearchIndex::build(*framework_));
+  previews_ = std::make_unique<LinkPreviewCache>(*framework_);
+  overview_ = std::make_unique<OverviewView>(*framework_);
 }
 
 void ViewerApp::set_scale(float scale, bool dark) {
   scale_ = scale;
   fonts_ = load_fonts(scale);
   apply_theme(dark, scale);
+  palette_ = make_palette(dark);
+}
+
+void ViewerApp::start() {
+  if (!framework_) return;
+  Route route = parse_route(location_fragment());
+  history_.emplace(route);
+  show(route);
+  sync_location(false);  // stamp the first entry and make its address canonical
+}
+
+void ViewerApp::sync_location(bool push) {
+  std::string fragment = print_route(history_->current());
+  if (push)
+    push_location(fragment, history_->index());
+  else
+    replace_location(fragment, history_->index());
+  set_document_title(page_title(*framework_, history_->current()));
+}
+
+void ViewerApp::navigate(Route route) {
+  if (!history_ || !history_->push(route)) return;
+  show(history_->current());
+  sync_location(true);
+}
+
+void ViewerApp::location_changed(const std::string& fragment, int history_index) {
+  if (!history_) return;
+  Route route = parse_route(fragment);
+  int before = history_->index();
+  std::size_t size = history_->size();
+  if (route == history_->current() && history_index == before) return;  // popstate and hashchange both fire
+  history_->arrive(route, history_index);
+  show(history_->current());
+  // An entry we did not make gets our stamp, so back and forward find it later.
+  if (history_->size() != size || history_->index() != history_index) sync_location(false);
+  request_redraw();
+}
+
+void ViewerApp::show(const Route& route) {
+  const Framework& fw = *framework_;
+  switch (route.type) {
+    case RouteType::Object:
+      if (auto i = fw.find(route.id))
+        object_view_.show(build_object_page(fw, *i));
+      else
+        suggestions_ = suggest_ids(fw, route.id, 8);
+      break;
+    case RouteType::Matrix:
+      matrix_view_.show(build_matrix(fw, route.side));
+      break;
+    case RouteType::Search:
+      search_text_ = route.query;
+      search_view_.show(fw, *search_index_, route.query, route.kinds);
+      break;
+    case RouteType::KindList:
+      kind_view_.show(build_kind_page(fw, route.kind));
+      break;
+    case RouteType::NotFound:
+      suggestions_ = suggest_ids(fw, route.text, 8);
+      break;
+    default:
+      break;
+  }
+}
+
+void ViewerApp::search_typed(ViewContext& ctx) {
+  Route route = Route::search(search_text_,
+                              history_->current().type == RouteType::Search ? history_->current().kinds : KindSet{});
+  if (history_->current().type == RouteType::Search) {
+    // Typing refines one search: one history entry, not one per key.
+    history_->replace(route);
+    show(route);
+    sync_location(false);
+  } else {
+    ctx.open(route);
+  }
+}
+
+void ViewerApp::draw_top_bar(ViewContext& ctx) {
+  ImGuiIO& io = ImGui::GetIO();
+  const float s = scale_;
+  ImGui::BeginDisabled(!history_->can_go_back());
+  if (ImGui::Button("\u2190")) history_go(-1);
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Back (Alt+Left)");
+  ImGui::SameLine(0, 4 * s);
+  ImGui::BeginDisabled(!history_->can_go_forward());
+  if (ImGui::Button("\u2192")) history_go(1);
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Forward (Alt+Right)");
+  ImGui::SameLine(0, 12 * s);
+  ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette.accent);
+  ImGui::PushFont(ctx.fonts.bold);
+  if (ImGui::Selectable("DISARM", false, 0, ImGui::CalcTextSize("DISARM"))) ctx.open(Route::home());
+  ImGui::PopFont();
+  ImGui::PopStyleColor();
+  ImGui::SameLine(0, 12 * s);
+
+  // The search box: / or Ctrl+K focuses it from anywhere.
+  if ((!io.WantTextInput && ImGui::IsKeyPressed(ImGuiKey_Slash, false)) ||
+      (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_K, false)))
+    focus_search_ = true;
+  if (focus_search_) {
+    ImGui::SetKeyboardFocusHere();
+    focus_search_ = false;
+  }
+  float buttons_w = 330 * s;
+  ImGui::SetNextItemWidth(std::max(160 * s, std::min(560 * s, ImGui::GetContentRegionAvail().x - buttons_w)));
+  // Up and Down reach us through the history callback, which also keeps ImGui's keyboard
+  // navigation from taking them (and the focus) away from the box.
+  int arrow = 0;
+  auto on_arrow = [](ImGuiInputTextCallbackData* data) {
+    *static_cast<int*>(data->UserData) += data->EventKey == ImGuiKey_DownArrow ? 1 : -1;
+    return 0;
+  };
+  bool changed = ImGui::InputTextWithHint(
+      "##search", "Search techniques, incidents, counters\u2026  ( / )", &search_text_,
+      ImGuiInputTextFlags_EscapeClearsAll | ImGuiInputTextFlags_CallbackHistory, on_arrow, &arrow);
+  bool entered = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGuiKey_Enter);
+  ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  search_rect_[0] = min.x, search_rect_[1] = min.y, search_rect_[2] = max.x - min.x, search_rect_[3] = max.y - min.y;
+  if (changed) search_typed(ctx);
+  if (history_->current().type == RouteType::Search) {
+    if (arrow != 0) search_view_.move_selection(arrow);
+    if (entered)
+      if (auto route = search_view_.selected_route(*framework_)) ctx.open(*route);
+  } else if (entered && !search_text_.empty()) {
+    ctx.open(Route::search(search_text_));
+  }
+
+  const Route& current = history_->current();
+  auto tab = [&](const char* label, Route route, const char* tip) {
+    ImGui::SameLine(0, 6 * s);
+    bool on = current == route;
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button(label)) ctx.open(route);
+    if (on) ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+  };
+  tab("Red", Route::matrix(MatrixSide::Red), "Red framework: techniques by tactic");
+  tab("Blue", Route::matrix(MatrixSide::Blue), "Blue framework: counters by tactic");
+  tab("About", Route::about(), "The data, its source and licence; keys");
+}
+
+void ViewerApp::draw_not_found(ViewContext& ctx) {
+  float width = reading_width(ctx);
+  centre_column(width);
+  const Route& route = history_->current();
+  ImGui::PushFont(ctx.fonts.heading);
+  ImGui::TextUnformatted("Not found");
+  ImGui::PopFont();
+  std::string what = route.type == RouteType::Object ? route.id : route.text;
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  ImGui::Text("There is no page \u201C%s\u201D in %s.", what.c_str(), framework_->provenance().name.c_str());
+  ImGui::PopTextWrapPos();
+  if (!suggestions_.empty()) {
+    section_heading(ctx, "Perhaps you meant");
+    for (ObjectIndex i : suggestions_) object_link(ctx, i, framework_->object(i).id, framework_->object(i).name);
+  }
+  ImGui::Spacing();
+  if (ImGui::Button("Search for it")) ctx.open(Route::search(what));
+  ImGui::SameLine();
+  if (ImGui::Button("Go to the start")) ctx.open(Route::home());
+}
+
+void ViewerApp::draw_page(ViewContext& ctx) {
+  const Route& route = history_->current();
+  switch (route.type) {
+    case RouteType::Home:
+      overview_->draw(fonts_);
+      break;
+    case RouteType::Object:
+      if (framework_->find(route.id))
+        object_view_.draw(ctx);
+      else
+        draw_not_found(ctx);
+      break;
+    case RouteType::Matrix:
+      matrix_view_.draw(ctx, *search_index_);
+      break;
+    case RouteType::Search:
+      search_view_.draw(ctx);
+      break;
+    case RouteType::KindList:
+      kind_view_.draw(ctx);
+      break;
+    case RouteType::About:
+      draw_about(ctx);
+      break;
+    case RouteType::NotFound:
+      draw_not_found(ctx);
+      break;
+  }
 }
 
 void ViewerApp::draw() {
@@ -33,17 +285,30 @@ void ViewerApp::draw() {
   ImGui::Begin("DISARM viewer", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
-  if (overview_) {
-    overview_->draw(fonts_);
-  } else {
+  if (!framework_) {
     ImGui::PushFont(fonts_.heading);
     ImGui::TextUnformatted("The viewer could not start");
     ImGui::PopFont();
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(load_error_.c_str());
     ImGui::PopTextWrapPos();
+    ImGui::End();
+    return;
   }
+
+  ViewContext ctx(*framework_, fonts_, palette_, scale_, *previews_);
+  draw_top_bar(ctx);
+  ImGui::Separator();
+  const float credit_h = ImGui::GetFrameHeightWithSpacing();
+  ImGui::BeginChild("content", ImVec2(0, -credit_h));
+  draw_page(ctx);
+  ImGui::EndChild();
+  draw_data_credit(ctx);
   ImGui::End();
+
+  links_ = std::move(ctx.links);
+  set_hovered_external_link(ctx.hovered_external);
+  if (ctx.requested) navigate(std::move(*ctx.requested));
 
   ++frames_;
   // Ready once a frame has been laid out, so widget rectangles in state_json() are real.
@@ -53,27 +318,84 @@ void ViewerApp::draw() {
   }
 }
 
-void ViewerApp::location_changed(const std::string& fragment, int) { fragment_ = fragment; }
+std::string ViewerApp::search_json(const std::string& query) const {
+  nlohmann::json hits = nlohmann::json::array();
+  if (search_index_)
+    for (const SearchHit& hit : search_index_->search(query)) hits.push_back(hit_json(*framework_, hit));
+  return hits.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 std::string ViewerApp::state_json() const {
-  nlohmann::json state;
+  using nlohmann::json;
+  auto css = [this](float v) { return v / scale_; };
+  json state;
   state["frames"] = frames_;
+  const FrameStats& stats = frame_stats();
+  state["frame_ms"] = {
+      {"last", stats.last_ms}, {"total", stats.total_ms}, {"ui_total", stats.ui_total_ms}, {"count", stats.frames}};
+  state["wasm_memory"] = wasm_memory_bytes();
   state["scale"] = scale_;
-  state["route"] = fragment_;
   if (!load_error_.empty()) state["error"] = load_error_;
-  if (framework_) {
-    const Provenance& p = framework_->provenance();
-    state["framework"] = {{"name", p.name}, {"source", p.source}, {"licence", p.licence},
-                          {"objects", framework_->objects().size()}};
+  if (!framework_ || !history_) return state.dump(-1, ' ', false, json::error_handler_t::replace);
+
+  const Provenance& p = framework_->provenance();
+  state["framework"] = {
+      {"name", p.name}, {"source", p.source}, {"licence", p.licence}, {"objects", framework_->objects().size()}};
+  const Route& route = history_->current();
+  state["route"] = print_route(route);
+  state["history"] = {{"index", history_->index()}, {"size", history_->size()}};
+  state["search_box"] = {
+      {"text", search_text_},
+      {"rect", {css(search_rect_[0]), css(search_rect_[1]), css(search_rect_[2]), css(search_rect_[3])}}};
+  json page = {{"type", std::string(print_route(route))}};
+  switch (route.type) {
+    case RouteType::Home: {
+      const WidgetRect& r = overview_->filter_rect();
+      state["overview"] = {{"filter", overview_->filter()},
+                           {"shown", overview_->shown()},
+                           {"filter_rect", {css(r.x), css(r.y), css(r.w), css(r.h)}}};
+      break;
+    }
+    case RouteType::Object:
+      if (framework_->find(route.id)) {
+        const ObjectPage& op = object_view_.page();
+        state["page"] = {{"id", op.id},
+                         {"title", op.title},
+                         {"kind", kind_name(op.kind)},
+                         {"citations", op.citations.size()},
+                         {"references", op.references.size()}};
+      } else {
+        state["page"] = {{"not_found", route.id}};
+      }
+      break;
+    case RouteType::Matrix:
+      state["matrix"] = {{"side", matrix_side_name(matrix_view_.side())},
+                         {"filter", matrix_view_.filter()},
+                         {"shown", matrix_view_.shown_cells()}};
+      break;
+    case RouteType::Search: {
+      json hits = json::array();
+      for (std::size_t i = 0; i < search_view_.hits().size() && i < 20; ++i)
+        hits.push_back(hit_json(*framework_, search_view_.hits()[i]));
+      state["search"] = {{"query", search_view_.query()},
+                         {"hits", hits},
+                         {"total", search_view_.hits().size()},
+                         {"selected", search_view_.selected()}};
+      break;
+    }
+    case RouteType::NotFound:
+      state["page"] = {{"not_found", route.text}};
+      break;
+    default:
+      break;
   }
-  if (overview_) {
-    const WidgetRect& r = overview_->filter_rect();
-    // CSS pixels, which is what the page and its tests deal in.
-    state["overview"] = {{"filter", overview_->filter()},
-                         {"shown", overview_->shown()},
-                         {"filter_rect", {r.x / scale_, r.y / scale_, r.w / scale_, r.h / scale_}}};
-  }
-  return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  json links = json::array();
+  for (const DrawnLink& l : links_)
+    links.push_back({{"target", l.target},
+                     {"external", l.external},
+                     {"rect", {css(l.min.x), css(l.min.y), css(l.max.x - l.min.x), css(l.max.y - l.min.y)}}});
+  state["links"] = std::move(links);
+  return state.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace disarm::web

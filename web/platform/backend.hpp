@@ -2,6 +2,7 @@
 // platform, chosen by CMake: backend_emscripten.cpp for the browser.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 
 struct GLFWwindow;
@@ -9,7 +10,7 @@ struct GLFWwindow;
 namespace disarm::web {
 
 class Backend {
-public:
+ public:
   // `draw` is called once per frame between NewFrame and Render; `scale_changed` when the
   // device pixel ratio changes (browser zoom, another screen), before the next frame.
   Backend(std::function<void()> draw, std::function<void(float)> scale_changed);
@@ -26,9 +27,8 @@ public:
 
   // Frames are drawn only after input or a request: an idle viewer costs nothing.
   void request_frames();
-  long frames_drawn() const { return frames_drawn_; }
 
-private:
+ private:
   void frame();
   void follow_canvas_size();
   void show_mouse_cursor();
@@ -41,11 +41,22 @@ private:
   int height_ = 0;
   int frames_to_settle_ = 0;  // frames still to draw before pausing
   bool paused_ = false;
-  long frames_drawn_ = 0;
   int cursor_ = -1;
 };
 
 // Wakes the frame loop from anywhere in the viewer (a navigation from JS, a paste).
 void request_redraw();
+
+// What frames have cost, for the page API and the benchmarks: CPU time from the start of
+// a frame to the end of its GL submission.
+struct FrameStats {
+  long frames = 0;
+  double last_ms = 0;
+  double total_ms = 0;
+  double ui_total_ms = 0;  // of which building the UI (the viewer's draw), not rendering it
+};
+const FrameStats& frame_stats();
+// Bytes of wasm memory now.
+std::size_t wasm_memory_bytes();
 
 }  // namespace disarm::web

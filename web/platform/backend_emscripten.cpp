@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <string_view>
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -33,6 +34,22 @@ constexpr const char* kCanvas = "#canvas";
 constexpr int kSettleFrames = 4;
 
 Backend* g_backend = nullptr;
+FrameStats g_frame_stats;
+
+// Keys the viewer owns, kept from the browser: Ctrl+K (the browser's own search), '/'
+// outside text fields (quick find), and Alt+Left/Right, which go back and forward here so
+// that each press moves exactly one step whether or not the browser also acts on it.
+EM_BOOL on_key_down(int, const EmscriptenKeyboardEvent* e, void*) {
+  request_redraw();
+  std::string_view code = e->code;
+  if (e->altKey && !e->ctrlKey && !e->metaKey && (code == "ArrowLeft" || code == "ArrowRight")) {
+    history_go(code == "ArrowLeft" ? -1 : 1);
+    return EM_TRUE;
+  }
+  if ((e->ctrlKey || e->metaKey) && code == "KeyK") return EM_TRUE;
+  if (code == "Slash" && !e->ctrlKey && !e->altKey && !ImGui::GetIO().WantTextInput) return EM_TRUE;
+  return EM_FALSE;
+}
 
 template <typename Event>
 EM_BOOL wake(int, const Event*, void*) {
@@ -49,13 +66,14 @@ void set_clipboard(void*, const char* text) {
 
 // Pasting arrives as the page's paste event (disarm_api_paste), which holds the system
 // clipboard; answering ImGui's Ctrl+V from here as well would paste twice.
-const char* get_clipboard(void*) { return nullptr; }
+const char* get_clipboard(void*) {
+  return nullptr;
+}
 
 EM_JS(void, set_canvas_cursor, (const char* name), { Module['canvas'].style.cursor = UTF8ToString(name); });
 
-EM_JS(int, page_prefers_dark, (), {
-  return (window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches) ? 1 : 0;
-});
+EM_JS(int, page_prefers_dark, (),
+      { return (window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches) ? 1 : 0; });
 
 }  // namespace
 
@@ -85,7 +103,7 @@ Backend::Backend(std::function<void()> draw, std::function<void(float)> scale_ch
   emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenMouseEvent>);
   emscripten_set_mouseleave_callback(kCanvas, nullptr, false, wake<EmscriptenMouseEvent>);
   emscripten_set_wheel_callback(kCanvas, nullptr, false, wake<EmscriptenWheelEvent>);
-  emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenKeyboardEvent>);
+  emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, on_key_down);
   emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenKeyboardEvent>);
   emscripten_set_keypress_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenKeyboardEvent>);
   emscripten_set_touchstart_callback(kCanvas, nullptr, false, wake<EmscriptenTouchEvent>);
@@ -109,7 +127,9 @@ Backend::~Backend() {
   glfwTerminate();
 }
 
-bool Backend::prefers_dark() const { return page_prefers_dark() != 0; }
+bool Backend::prefers_dark() const {
+  return page_prefers_dark() != 0;
+}
 
 void Backend::follow_canvas_size() {
   double css_w = 0, css_h = 0;
@@ -121,6 +141,14 @@ void Backend::follow_canvas_size() {
     height_ = h;
     emscripten_set_canvas_element_size(kCanvas, w, h);
   }
+}
+
+const FrameStats& frame_stats() {
+  return g_frame_stats;
+}
+
+std::size_t wasm_memory_bytes() {
+  return __builtin_wasm_memory_size(0) * 65536u;
 }
 
 void request_redraw() {
@@ -141,17 +169,29 @@ void Backend::show_mouse_cursor() {
   cursor_ = cursor;
   const char* name = "default";
   switch (cursor) {
-    case ImGuiMouseCursor_TextInput: name = "text"; break;
-    case ImGuiMouseCursor_Hand: name = "pointer"; break;
-    case ImGuiMouseCursor_ResizeEW: name = "ew-resize"; break;
-    case ImGuiMouseCursor_ResizeNS: name = "ns-resize"; break;
-    case ImGuiMouseCursor_NotAllowed: name = "not-allowed"; break;
-    default: break;
+    case ImGuiMouseCursor_TextInput:
+      name = "text";
+      break;
+    case ImGuiMouseCursor_Hand:
+      name = "pointer";
+      break;
+    case ImGuiMouseCursor_ResizeEW:
+      name = "ew-resize";
+      break;
+    case ImGuiMouseCursor_ResizeNS:
+      name = "ns-resize";
+      break;
+    case ImGuiMouseCursor_NotAllowed:
+      name = "not-allowed";
+      break;
+    default:
+      break;
   }
   set_canvas_cursor(name);
 }
 
 void Backend::frame() {
+  const double start = emscripten_get_now();
   // Polling the size and ratio each frame is cheap and catches every cause of change
   // (window resize, zoom, moving to another screen, the page's own layout).
   float ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
@@ -167,7 +207,9 @@ void Backend::frame() {
   io.DisplaySize = ImVec2(static_cast<float>(width_), static_cast<float>(height_));  // GLFW's size is stale
   io.DisplayFramebufferScale = ImVec2(1, 1);
   ImGui::NewFrame();
+  const double ui_start = emscripten_get_now();
   draw_();
+  g_frame_stats.ui_total_ms += emscripten_get_now() - ui_start;
   ImGui::Render();
   glViewport(0, 0, width_, height_);
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -175,7 +217,9 @@ void Backend::frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   show_mouse_cursor();
-  ++frames_drawn_;
+  g_frame_stats.last_ms = emscripten_get_now() - start;
+  g_frame_stats.total_ms += g_frame_stats.last_ms;
+  ++g_frame_stats.frames;
 
   if (--frames_to_settle_ <= 0) {
     paused_ = true;

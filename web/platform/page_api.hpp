@@ -8,7 +8,7 @@
 namespace disarm::web {
 
 class PageApiHandler {
-public:
+ public:
   virtual ~PageApiHandler() = default;
   // The viewer's state as a JSON object: what is shown, where its widgets are (CSS pixels).
   virtual std::string state_json() const = 0;
@@ -16,6 +16,8 @@ public:
   // window.disarm.navigate). `history_index` is the position in this tab's history that
   // the viewer stamped on the entry, or -1 for an entry it did not make.
   virtual void location_changed(const std::string& fragment, int history_index) = 0;
+  // window.disarm.search(q): the hits as a JSON array, without changing the page.
+  virtual std::string search_json(const std::string& query) const = 0;
 };
 
 void install_page_api(PageApiHandler& handler);
@@ -29,6 +31,8 @@ std::string location_fragment();
 void push_location(const std::string& fragment, int history_index);
 void replace_location(const std::string& fragment, int history_index);
 void history_go(int delta);
+// The address of this page with `fragment` in place of its own: what "Copy link" copies.
+std::string page_address(const std::string& fragment);
 
 void set_document_title(const std::string& title);
 void copy_to_clipboard(const std::string& text);

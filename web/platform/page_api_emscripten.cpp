@@ -39,6 +39,14 @@ EM_JS(void, page_set_location, (const char* fragment, int index, int replace), {
   }
 });
 
+EM_JS(char*, page_address_with, (const char* fragment), {
+  var address = window.location.href.split('#')[0] + UTF8ToString(fragment);
+  var size = lengthBytesUTF8(address) + 1;
+  var ptr = _malloc(size);
+  stringToUTF8(address, ptr, size);
+  return ptr;
+});
+
 EM_JS(void, page_history_go, (int delta), { history.go(delta); });
 
 EM_JS(void, page_set_title, (const char* title), { document.title = UTF8ToString(title); });
@@ -53,11 +61,17 @@ EM_JS(void, page_hovered_link, (const char* url), { Module['hoveredExternalLink'
 
 }  // namespace
 
-void install_page_api(PageApiHandler& handler) { g_handler = &handler; }
+void install_page_api(PageApiHandler& handler) {
+  g_handler = &handler;
+}
 
-void notify_page_ready() { page_ready(); }
+void notify_page_ready() {
+  page_ready();
+}
 
-void notify_page_error(const std::string& message) { page_error(message.c_str()); }
+void notify_page_error(const std::string& message) {
+  page_error(message.c_str());
+}
 
 std::string location_fragment() {
   char* raw = page_fragment();
@@ -74,13 +88,28 @@ void replace_location(const std::string& fragment, int history_index) {
   page_set_location(fragment.c_str(), history_index, 1);
 }
 
-void history_go(int delta) { page_history_go(delta); }
+void history_go(int delta) {
+  page_history_go(delta);
+}
 
-void set_document_title(const std::string& title) { page_set_title(title.c_str()); }
+std::string page_address(const std::string& fragment) {
+  char* raw = page_address_with(fragment.c_str());
+  std::string address(raw);
+  free(raw);
+  return address;
+}
 
-void copy_to_clipboard(const std::string& text) { page_copy(text.c_str()); }
+void set_document_title(const std::string& title) {
+  page_set_title(title.c_str());
+}
 
-void set_hovered_external_link(const std::string& url) { page_hovered_link(url.c_str()); }
+void copy_to_clipboard(const std::string& text) {
+  page_copy(text.c_str());
+}
+
+void set_hovered_external_link(const std::string& url) {
+  page_hovered_link(url.c_str());
+}
 
 }  // namespace disarm::web
 
@@ -94,4 +123,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* disarm_api_state() {
 // viewer.js calls this on popstate/hashchange and for window.disarm.navigate().
 extern "C" EMSCRIPTEN_KEEPALIVE void disarm_api_location_changed(const char* fragment, int history_index) {
   if (disarm::web::g_handler) disarm::web::g_handler->location_changed(fragment ? fragment : "", history_index);
+}
+
+// window.disarm.search(q). The returned string lives until the next call.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* disarm_api_search(const char* query) {
+  static std::string hits;
+  hits = disarm::web::g_handler ? disarm::web::g_handler->search_json(query ? query : "") : "[]";
+  return hits.c_str();
 }

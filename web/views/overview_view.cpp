@@ -20,7 +20,9 @@ bool contains_folded(std::string_view haystack, std::string_view needle) {
 
 }  // namespace
 
-OverviewView::OverviewView(const Framework& framework) : framework_(framework) { refilter(); }
+OverviewView::OverviewView(const Framework& framework) : framework_(framework) {
+  refilter();
+}
 
 void OverviewView::refilter() {
   shown_.clear();
@@ -36,8 +38,7 @@ void OverviewView::draw(const Fonts& fonts) {
   ImGui::PushFont(fonts.heading);
   ImGui::TextUnformatted(p.name.empty() ? "DISARM framework" : p.name.c_str());
   ImGui::PopFont();
-  ImGui::TextDisabled("Source: %s   Licence: %s", p.source.empty() ? "unknown" : p.source.c_str(),
-                      p.licence.c_str());
+  ImGui::TextDisabled("Source: %s   Licence: %s", p.source.empty() ? "unknown" : p.source.c_str(), p.licence.c_str());
   if (!p.attribution.empty()) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", p.attribution.c_str());

@@ -18,7 +18,7 @@ struct WidgetRect {
 };
 
 class OverviewView {
-public:
+ public:
   explicit OverviewView(const Framework& framework);
 
   void draw(const Fonts& fonts);
@@ -27,7 +27,7 @@ public:
   std::size_t shown() const { return shown_.size(); }
   const WidgetRect& filter_rect() const { return filter_rect_; }
 
-private:
+ private:
   void refilter();
 
   const Framework& framework_;

@@ -1,0 +1,24 @@
+// Drawing links: object links with a hover preview, external links that open in a new tab
+// (through the page's own mouse-up handler), both reported to the page API.
+#pragma once
+
+#include <string_view>
+
+#include "imgui.h"
+#include "view_context.hpp"
+
+namespace disarm::web {
+
+// Handles hover and click on a link already drawn at [min, max]: the preview tooltip or
+// the URL in the status, the pointer cursor, navigation on click, and the page API record.
+void track_object_link(ViewContext& ctx, ObjectIndex object, ImVec2 min, ImVec2 max);
+void track_external_link(ViewContext& ctx, const std::string& url, ImVec2 min, ImVec2 max);
+
+// "T0154.002  AI media service" as one link, laid out as an ImGui item.
+void object_link(ViewContext& ctx, ObjectIndex object, std::string_view id, std::string_view name);
+// A URL or its label as a link, laid out as an ImGui item, opened only if `openable`.
+void external_link(ViewContext& ctx, std::string_view label, const std::string& url, bool openable);
+
+void show_preview_tooltip(ViewContext& ctx, ObjectIndex object);
+
+}  // namespace disarm::web

@@ -1,0 +1,63 @@
+// What every view gets each frame: the data, the fonts, and a place to put what the user
+// asked for (a route to open) and what was drawn (links, for the page API and tests).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "disarm/model.hpp"
+#include "disarm/page_model.hpp"
+#include "disarm/route.hpp"
+#include "fonts.hpp"
+#include "imgui.h"
+
+namespace disarm::web {
+
+// A link drawn this frame, in device pixels: window.disarm reports them (in CSS pixels)
+// so tests can click a link by what it points at.
+struct DrawnLink {
+  std::string target;  // an object ID, or an external URL
+  bool external = false;
+  ImVec2 min, max;
+};
+
+struct Palette {
+  ImU32 text, muted, link, link_hover, external_link, heading, code_bg, rule, chip_bg, chip_text, accent;
+};
+
+Palette make_palette(bool dark);
+
+// Link previews are built on first hover and kept: hovering must not parse per frame.
+class LinkPreviewCache {
+ public:
+  explicit LinkPreviewCache(const Framework& framework) : framework_(framework) {}
+  const LinkPreview& get(ObjectIndex object);
+
+ private:
+  const Framework& framework_;
+  std::unordered_map<ObjectIndex, LinkPreview> previews_;
+};
+
+class ViewContext {
+ public:
+  ViewContext(const Framework& framework, const Fonts& fonts, const Palette& palette, float scale,
+              LinkPreviewCache& previews)
+      : framework(framework), fonts(fonts), palette(palette), scale(scale), previews(previews) {}
+
+  const Framework& framework;
+  const Fonts& fonts;
+  const Palette& palette;
+  float scale;  // device pixels per CSS pixel: multiply CSS sizes by it
+  LinkPreviewCache& previews;
+
+  // The route a view asked to open this frame; the app navigates after the frame.
+  std::optional<Route> requested;
+  void open(Route route) { requested = std::move(route); }
+
+  std::vector<DrawnLink> links;
+  std::string hovered_external;  // the http(s) link under the mouse, if any
+};
+
+}  // namespace disarm::web

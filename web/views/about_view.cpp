@@ -1,0 +1,63 @@
+#include "views/about_view.hpp"
+
+#include "disarm/version.hpp"
+#include "links.hpp"
+#include "views/object_view.hpp"
+
+namespace disarm::web {
+
+void draw_about(ViewContext& ctx) {
+  float width = reading_width(ctx);
+  centre_column(width);
+  const Provenance& p = ctx.framework.provenance();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  ImGui::PushFont(ctx.fonts.heading);
+  ImGui::TextUnformatted("About this viewer");
+  ImGui::PopFont();
+  ImGui::TextUnformatted(
+      "A fast, offline browser for the DISARM framework of disinformation tactics, techniques and counters. "
+      "Everything runs in this page: nothing is sent anywhere.");
+
+  section_heading(ctx, "The data shown");
+  ImGui::PushFont(ctx.fonts.bold);
+  ImGui::TextUnformatted(p.name.empty() ? "Unnamed framework" : p.name.c_str());
+  ImGui::PopFont();
+  if (!p.source.empty()) ImGui::Text("Source: %s", p.source.c_str());
+  if (!p.commit.empty()) ImGui::Text("Upstream commit: %s", p.commit.c_str());
+  if (!p.date.empty()) ImGui::Text("Date: %s", p.date.c_str());
+  ImGui::Text("Licence: %s", p.licence.c_str());
+  if (!p.licence_url.empty()) {
+    ImGui::SameLine();
+    external_link(ctx, p.licence_url, p.licence_url, is_web_url(p.licence_url));
+  }
+  if (!p.attribution.empty()) ImGui::TextUnformatted(p.attribution.c_str());
+  std::size_t objects = ctx.framework.objects().size() - ctx.framework.placeholders().size();
+  ImGui::Text("%zu objects, %zu relations.", objects, ctx.framework.relations().size());
+
+  section_heading(ctx, "Keys");
+  ImGui::TextUnformatted("/ or Ctrl+K: search.  Up and Down: move through results.  Enter: open.  Esc: clear.");
+  ImGui::TextUnformatted("Alt+Left and Alt+Right, or the browser's buttons: back and forward.");
+  ImGui::TextUnformatted("Every address in the location bar can be bookmarked and shared.");
+
+  section_heading(ctx, "The viewer");
+  ImGui::Text("Version %s. Its code is MIT-licensed; the DISARM data is not covered by that licence.", kVersion);
+  ImGui::PopTextWrapPos();
+}
+
+void draw_data_credit(ViewContext& ctx) {
+  const Provenance& p = ctx.framework.provenance();
+  ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette.muted);
+  ImGui::Text("Data: %s  \u00B7  %s  \u00B7  %s", p.name.empty() ? "unnamed" : p.name.c_str(),
+              p.source.empty() ? "unknown source" : p.source.c_str(), p.licence.c_str());
+  ImGui::PopStyleColor();
+  if (ImGui::IsItemHovered() && !p.attribution.empty()) {
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(480 * ctx.scale, FLT_MAX));
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(460 * ctx.scale);
+    ImGui::TextUnformatted(p.attribution.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+}
+
+}  // namespace disarm::web

@@ -1,0 +1,164 @@
+#include "views/search_view.hpp"
+
+#include <algorithm>
+
+#include "links.hpp"
+#include "views/object_view.hpp"
+
+namespace disarm::web {
+
+namespace {
+
+constexpr std::size_t kMaxHits = 500;
+
+// Draws `text` from `x` on one line, bold where `highlights` say, clipped at `right`.
+void draw_snippet(ViewContext& ctx, ImVec2 pos, float right, const std::string& text,
+                  const std::vector<TextRange>& highlights, ImU32 colour) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->PushClipRect(pos, ImVec2(right, pos.y + ctx.fonts.regular->FontSize * 1.4f), true);
+  float x = pos.x;
+  std::uint32_t at = 0;
+  auto put = [&](ImFont* font, std::uint32_t begin, std::uint32_t end) {
+    if (begin >= end) return;
+    const char* b = text.data() + begin;
+    const char* e = text.data() + end;
+    draw->AddText(font, font->FontSize, ImVec2(x, pos.y), colour, b, e);
+    x += font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, b, e).x;
+  };
+  for (const TextRange& r : highlights) {
+    if (r.begin < at || r.end > text.size()) continue;
+    put(ctx.fonts.regular, at, r.begin);
+    put(ctx.fonts.bold, r.begin, r.end);
+    at = r.end;
+    if (x > right) break;
+  }
+  put(ctx.fonts.regular, at, static_cast<std::uint32_t>(text.size()));
+  draw->PopClipRect();
+}
+
+}  // namespace
+
+void SearchView::show(const Framework& framework, const SearchIndex& index, const std::string& query, KindSet kinds) {
+  if (ran_ && query == query_ && kinds == kinds_) return;
+  if (!ran_ || query != query_) {
+    SearchOptions options;
+    options.limit = kMaxHits;
+    all_ = index.search(query, options);
+    per_kind_.fill(0);
+    for (const SearchHit& hit : all_) ++per_kind_[static_cast<std::size_t>(framework.object(hit.object).kind)];
+  }
+  ran_ = true;
+  query_ = query;
+  kinds_ = kinds;
+  shown_.clear();
+  for (const SearchHit& hit : all_)
+    if (kinds.none() || kinds.test(static_cast<std::size_t>(framework.object(hit.object).kind))) shown_.push_back(hit);
+  selected_ = 0;
+}
+
+void SearchView::move_selection(int delta) {
+  if (shown_.empty()) return;
+  selected_ = std::clamp(selected_ + delta, 0, static_cast<int>(shown_.size()) - 1);
+  scroll_to_selected_ = true;
+}
+
+std::optional<Route> SearchView::selected_route(const Framework& framework) const {
+  if (shown_.empty()) return std::nullopt;
+  return Route::object(framework.object(shown_[static_cast<std::size_t>(selected_)].object).id);
+}
+
+void SearchView::draw_chips(ViewContext& ctx) {
+  ImGui::TextDisabled("Show:");
+  for (const KindInfo& k : all_kinds()) {
+    std::size_t n = per_kind_[static_cast<std::size_t>(k.kind)];
+    if (n == 0) continue;
+    ImGui::SameLine();
+    bool on = kinds_.test(static_cast<std::size_t>(k.kind));
+    std::string label = std::string(k.plural) + " " + std::to_string(n);
+    ImGui::PushStyleColor(ImGuiCol_Button, on ? ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive)
+                                              : ImGui::ColorConvertU32ToFloat4(ctx.palette.chip_bg));
+    if (ImGui::SmallButton(label.c_str())) {
+      KindSet next = kinds_;
+      next.flip(static_cast<std::size_t>(k.kind));
+      ctx.open(Route::search(query_, next));
+    }
+    ImGui::PopStyleColor();
+  }
+  if (kinds_.any()) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("All")) ctx.open(Route::search(query_));
+  }
+}
+
+void SearchView::draw_hit(ViewContext& ctx, std::size_t i, float row_h, float width) {
+  const SearchHit& hit = shown_[i];
+  const Object& o = ctx.framework.object(hit.object);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  ImVec2 min = ImGui::GetCursorScreenPos();
+  ImVec2 max(min.x + width, min.y + row_h);
+  if (static_cast<int>(i) == selected_) draw->AddRectFilled(min, max, ctx.palette.chip_bg, 4 * ctx.scale);
+  const float pad = 6 * ctx.scale;
+  ImFont* bold = ctx.fonts.bold;
+  ImVec2 line(min.x + pad, min.y + pad);
+
+  std::string_view kind = kind_info(o.kind).label;
+  draw->AddText(ctx.fonts.regular, ctx.fonts.regular->FontSize, line, ctx.palette.muted, kind.data(),
+                kind.data() + kind.size());
+  line.x += 9 * ctx.fonts.regular->FontSize;
+  draw->AddText(bold, bold->FontSize, line, ctx.palette.link, o.id.c_str());
+  line.x += bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, o.id.c_str()).x + pad * 1.5f;
+  draw->PushClipRect(min, max, true);
+  draw->AddText(bold, bold->FontSize, line, ctx.palette.text, o.name.c_str());
+  draw->PopClipRect();
+
+  if (hit.field != SearchField::Id && hit.field != SearchField::Name && !hit.snippet.empty()) {
+    ImVec2 second(min.x + pad + 9 * ctx.fonts.regular->FontSize, line.y + bold->FontSize * 1.3f);
+    std::string where(hit.field_name);
+    if (hit.evidence_for) where += " for " + ctx.framework.object(*hit.evidence_for).id;
+    where += ": ";
+    draw->AddText(ctx.fonts.italic, ctx.fonts.italic->FontSize, second, ctx.palette.muted, where.c_str());
+    second.x += ctx.fonts.italic->CalcTextSizeA(ctx.fonts.italic->FontSize, FLT_MAX, 0, where.c_str()).x;
+    draw_snippet(ctx, second, max.x - pad, hit.snippet, hit.highlights, ctx.palette.text);
+  }
+  ImGui::Dummy(ImVec2(width, row_h));
+  if (ImGui::IsItemHovered()) selected_ = static_cast<int>(i);
+  track_object_link(ctx, hit.object, min, max);
+}
+
+void SearchView::draw(ViewContext& ctx) {
+  float width = reading_width(ctx) + 200 * ctx.scale;
+  width = std::min(width, ImGui::GetContentRegionAvail().x);
+  centre_column(width);
+  if (query_.empty()) {
+    ImGui::TextDisabled("Type in the search box: a word (\"deepfake\"), a phrase in quotes, an ID (\"T0154\"),");
+    ImGui::TextDisabled("or a kind filter (\"kind:incident bots\"). Press / or Ctrl+K to search from anywhere.");
+    return;
+  }
+  draw_chips(ctx);
+  if (shown_.empty()) {
+    ImGui::Spacing();
+    ImGui::Text("No matches for \u201C%s\u201D.", query_.c_str());
+    ImGui::TextDisabled("Check the spelling, try fewer words, or search an ID such as T0049.");
+    return;
+  }
+  ImGui::TextDisabled("%zu result%s%s", shown_.size(), shown_.size() == 1 ? "" : "s",
+                      all_.size() >= kMaxHits ? " (the best 500)" : "");
+  const float row_h = ctx.fonts.bold->FontSize * 2.6f + 12 * ctx.scale;
+  ImGui::BeginChild("results", ImVec2(width, 0));
+  // A fixed row height lets the clipper lay out only the rows in view: 10 or 500 hits
+  // cost the same per frame.
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(shown_.size()), row_h + ImGui::GetStyle().ItemSpacing.y);
+  if (scroll_to_selected_) {
+    clipper.IncludeItemByIndex(selected_);
+    scroll_to_selected_ = false;
+    ImGui::SetScrollY(
+        std::max(0.0f, selected_ * (row_h + ImGui::GetStyle().ItemSpacing.y) - ImGui::GetWindowHeight() * 0.4f));
+  }
+  while (clipper.Step())
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
+      draw_hit(ctx, static_cast<std::size_t>(i), row_h, ImGui::GetContentRegionAvail().x);
+  ImGui::EndChild();
+}
+
+}  // namespace disarm::web
