@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "disarm/snapshot.hpp"
 
@@ -116,4 +118,17 @@ TEST_CASE("control characters and ill-formed UTF-8 are found at every offset") {
       CHECK(r.error().location == "line 1, column " + std::to_string(13 + before));
     }
   }
+}
+
+TEST_CASE("the documented schema names exactly the kinds and relation types the loader knows") {
+  std::ifstream in(DISARM_SOURCE_DIR "/data/schema/snapshot.schema.json");
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto schema = nlohmann::json::parse(text.str());
+  std::vector<std::string> kinds, relations;
+  for (const auto& k : all_kinds()) kinds.emplace_back(k.name);
+  for (const auto& r : all_relation_types()) relations.emplace_back(r.name);
+  CHECK(schema["$defs"]["object"]["properties"]["kind"]["enum"].get<std::vector<std::string>>() == kinds);
+  CHECK(schema["$defs"]["relation"]["properties"]["type"]["enum"].get<std::vector<std::string>>() == relations);
+  CHECK(schema["properties"]["version"]["const"] == kSnapshotVersion);
 }
