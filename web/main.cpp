@@ -6,12 +6,10 @@
 int main() {
   // Both live for the page's lifetime: the frame loop never returns.
   static disarm::web::ViewerApp app;
-  static disarm::web::Backend* backend = nullptr;
-  backend =
-      new disarm::web::Backend([] { app.draw(); }, [](float scale) { app.set_scale(scale, backend->prefers_dark()); });
-  app.set_scale(backend->dpi_scale(), backend->prefers_dark());
+  static disarm::web::Backend backend([] { app.draw(); },
+                                      [](float scale, bool dark) { app.set_appearance(scale, dark); });
   disarm::web::install_page_api(app);
   app.start();
-  backend->run();
+  backend.run();
   return 0;
 }

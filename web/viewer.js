@@ -58,6 +58,11 @@
   window.addEventListener('popstate', locationChanged);
   window.addEventListener('hashchange', locationChanged);
 
+  if (window.matchMedia)
+    window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+      if (viewer) viewer.ccall('disarm_api_wake', null, [], []);
+    });
+
   document.addEventListener('paste', (e) => {
     const text = (e.clipboardData || window.clipboardData).getData('text');
     if (text && viewer) viewer.ccall('disarm_api_paste', null, ['string'], [text]);

@@ -78,8 +78,9 @@ ViewerApp::ViewerApp() {
   overview_ = std::make_unique<OverviewView>(*framework_);
 }
 
-void ViewerApp::set_scale(float scale, bool dark) {
+void ViewerApp::set_appearance(float scale, bool dark) {
   scale_ = scale;
+  dark_ = dark;
   fonts_ = load_fonts(scale);
   apply_theme(dark, scale);
   palette_ = make_palette(dark);
@@ -202,6 +203,7 @@ void ViewerApp::draw_top_bar(ViewContext& ctx) {
       "##search", "Search techniques, incidents, counters\u2026  ( / )", &search_text_,
       ImGuiInputTextFlags_EscapeClearsAll | ImGuiInputTextFlags_CallbackHistory, on_arrow, &arrow);
   bool entered = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGuiKey_Enter);
+  search_focused_ = ImGui::IsItemActive();
   ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   search_rect_[0] = min.x, search_rect_[1] = min.y, search_rect_[2] = max.x - min.x, search_rect_[3] = max.y - min.y;
   if (changed) search_typed(ctx);
@@ -335,6 +337,7 @@ std::string ViewerApp::state_json() const {
       {"last", stats.last_ms}, {"total", stats.total_ms}, {"ui_total", stats.ui_total_ms}, {"count", stats.frames}};
   state["wasm_memory"] = wasm_memory_bytes();
   state["scale"] = scale_;
+  state["theme"] = dark_ ? "dark" : "light";
   if (!load_error_.empty()) state["error"] = load_error_;
   if (!framework_ || !history_) return state.dump(-1, ' ', false, json::error_handler_t::replace);
 

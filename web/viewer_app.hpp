@@ -27,7 +27,7 @@ class ViewerApp : public PageApiHandler {
   // leaves the viewer showing the error instead of the framework.
   ViewerApp();
 
-  void set_scale(float scale, bool dark);
+  void set_appearance(float scale, bool dark);
   // Shows the route in the page's URL; call once the page API is installed.
   void start();
   void draw();
@@ -60,12 +60,14 @@ class ViewerApp : public PageApiHandler {
 
   std::string search_text_;  // the top bar's search box
   bool focus_search_ = false;
+  bool search_focused_ = false;
   float search_rect_[4] = {};     // device pixels
   std::vector<DrawnLink> links_;  // drawn in the last frame
 
   Fonts fonts_;
   Palette palette_{};
   float scale_ = 1.0f;
+  bool dark_ = false;
   bool announced_ready_ = false;
   int frames_ = 0;
 };

@@ -30,10 +30,11 @@ async function clickLink(page, target, where = () => true) {
 test('search by keyboard: / focuses, typing shows hits, Enter opens the first', async () => {
   const { page, errors } = await openViewer(browser, server.url);
   await page.keyboard.press('/');
+  await page.waitForFunction(() => window.disarm.state().search_box.focused);
   await page.keyboard.type('deepfake', { delay: 15 });
-  await page.waitForFunction(() => (window.disarm.state().search || {}).total > 0);
+  await routeIs(page, '#/search?q=deepfake');
   const s = await state(page);
-  assert.equal(s.route, '#/search?q=deepfake');
+  assert.ok(s.search.total > 0);
   assert.equal(s.search_box.text, 'deepfake');
   const first = s.search.hits[0];
   await screenshot(page, 'search-deepfake');

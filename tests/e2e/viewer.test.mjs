@@ -42,3 +42,14 @@ test('on a high-DPI screen the canvas is drawn at device resolution', async () =
   await screenshot(page, 'viewer-hidpi');
   assert.deepEqual(errors, []);
 });
+
+test('the theme follows the system setting, also when it changes', async () => {
+  const page = await browser.newPage({ colorScheme: 'dark' });
+  await page.goto(server.url + '#/T0154.002');
+  await page.waitForFunction(() => window.disarm && window.disarm.state);
+  await page.evaluate(() => window.disarm.ready);
+  assert.equal((await page.evaluate(() => window.disarm.state())).theme, 'dark');
+  await screenshot(page, 'theme-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForFunction(() => window.disarm.state().theme === 'light');
+});

@@ -11,9 +11,10 @@ namespace disarm::web {
 
 class Backend {
  public:
-  // `draw` is called once per frame between NewFrame and Render; `scale_changed` when the
-  // device pixel ratio changes (browser zoom, another screen), before the next frame.
-  Backend(std::function<void()> draw, std::function<void(float)> scale_changed);
+  // `draw` is called once per frame between NewFrame and Render; `appearance_changed` at
+  // start and whenever the device pixel ratio (browser zoom, another screen) or the system's
+  // light/dark setting changes, before the next frame.
+  Backend(std::function<void()> draw, std::function<void(float scale, bool dark)> appearance_changed);
   ~Backend();
   Backend(const Backend&) = delete;
   Backend& operator=(const Backend&) = delete;
@@ -23,7 +24,6 @@ class Backend {
 
   // Device pixels per CSS pixel. The viewer draws in device pixels, so text is crisp.
   float dpi_scale() const { return dpi_scale_; }
-  bool prefers_dark() const;
 
   // Frames are drawn only after input or a request: an idle viewer costs nothing.
   void request_frames();
@@ -32,11 +32,13 @@ class Backend {
   void frame();
   void follow_canvas_size();
   void show_mouse_cursor();
+  void follow_appearance();
 
   GLFWwindow* window_ = nullptr;
   std::function<void()> draw_;
-  std::function<void(float)> scale_changed_;
-  float dpi_scale_ = 1.0f;
+  std::function<void(float, bool)> appearance_changed_;
+  float dpi_scale_ = 0.0f;
+  bool dark_ = false;
   int width_ = 0;  // device pixels
   int height_ = 0;
   int frames_to_settle_ = 0;  // frames still to draw before pausing

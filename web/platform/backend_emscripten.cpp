@@ -77,8 +77,8 @@ EM_JS(int, page_prefers_dark, (),
 
 }  // namespace
 
-Backend::Backend(std::function<void()> draw, std::function<void(float)> scale_changed)
-    : draw_(std::move(draw)), scale_changed_(std::move(scale_changed)) {
+Backend::Backend(std::function<void()> draw, std::function<void(float, bool)> appearance_changed)
+    : draw_(std::move(draw)), appearance_changed_(std::move(appearance_changed)) {
   glfwInit();
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -114,7 +114,7 @@ Backend::Backend(std::function<void()> draw, std::function<void(float)> scale_ch
   emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenFocusEvent>);
   emscripten_set_visibilitychange_callback(nullptr, false, wake<EmscriptenVisibilityChangeEvent>);
 
-  dpi_scale_ = static_cast<float>(emscripten_get_device_pixel_ratio());
+  follow_appearance();
   follow_canvas_size();
 }
 
@@ -127,8 +127,13 @@ Backend::~Backend() {
   glfwTerminate();
 }
 
-bool Backend::prefers_dark() const {
-  return page_prefers_dark() != 0;
+void Backend::follow_appearance() {
+  float ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
+  bool dark = page_prefers_dark() != 0;
+  if (ratio == dpi_scale_ && dark == dark_) return;
+  dpi_scale_ = ratio;
+  dark_ = dark;
+  appearance_changed_(ratio, dark);
 }
 
 void Backend::follow_canvas_size() {
@@ -192,13 +197,10 @@ void Backend::show_mouse_cursor() {
 
 void Backend::frame() {
   const double start = emscripten_get_now();
-  // Polling the size and ratio each frame is cheap and catches every cause of change
-  // (window resize, zoom, moving to another screen, the page's own layout).
-  float ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
-  if (ratio != dpi_scale_) {
-    dpi_scale_ = ratio;
-    scale_changed_(ratio);
-  }
+  // Polling size, ratio and theme each frame drawn is cheap and catches every cause of change
+  // (window resize, zoom, moving to another screen, the page's own layout, a system theme
+  // switch, whose change event wakes the loop: see viewer.js).
+  follow_appearance();
   follow_canvas_size();
 
   ImGui_ImplOpenGL3_NewFrame();
@@ -233,6 +235,9 @@ void Backend::run() {
 }
 
 }  // namespace disarm::web
+
+// viewer.js wakes the frame loop for events the viewer does not listen to itself.
+extern "C" EMSCRIPTEN_KEEPALIVE void disarm_api_wake() { disarm::web::request_redraw(); }
 
 // viewer.js forwards the page's paste event: the only way to read the system clipboard.
 extern "C" EMSCRIPTEN_KEEPALIVE void disarm_api_paste(const char* text) {

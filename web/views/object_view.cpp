@@ -1,5 +1,6 @@
 #include "views/object_view.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "disarm/route.hpp"
@@ -7,6 +8,26 @@
 #include "platform/page_api.hpp"
 
 namespace disarm::web {
+
+namespace {
+
+// Text drawn as a frameless read-only field: it looks like text, and can be selected with
+// the mouse and copied with Ctrl+C, which plain ImGui text cannot.
+void selectable_text(const char* id, const std::string& text, ImFont* font, ImU32 colour, float max_width) {
+  ImGui::PushFont(font);
+  ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
+  float width = std::min(max_width, ImGui::CalcTextSize(text.c_str()).x + ImGui::GetFontSize() * 0.5f);
+  ImGui::SetNextItemWidth(width);
+  // ReadOnly: ImGui never writes through the pointer.
+  ImGui::InputText(id, const_cast<char*>(text.c_str()), text.size() + 1, ImGuiInputTextFlags_ReadOnly);
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(2);
+  ImGui::PopFont();
+}
+
+}  // namespace
 
 float reading_width(const ViewContext& ctx) {
   return std::min(ImGui::GetContentRegionAvail().x, 860.0f * ctx.scale);
@@ -58,11 +79,7 @@ void ObjectView::draw_header(ViewContext& ctx, float width) {
     object_link(ctx, crumb.object, crumb.id, crumb.name);
   }
 
-  ImGui::PushFont(ctx.fonts.bold);
-  ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette.accent);
-  ImGui::TextUnformatted(page_.id.c_str());
-  ImGui::PopStyleColor();
-  ImGui::PopFont();
+  selectable_text("##id", page_.id, ctx.fonts.bold, ctx.palette.accent, width);
   ImGui::SameLine();
   ImGui::TextDisabled("%s", page_.kind_label.c_str());
   ImGui::SameLine();
@@ -70,13 +87,18 @@ void ObjectView::draw_header(ViewContext& ctx, float width) {
   ImGui::SameLine();
   if (ImGui::SmallButton("Copy link")) copy_to_clipboard(page_address(print_route(Route::object(page_.id))));
 
-  ImGui::PushFont(ctx.fonts.heading);
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-  ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette.heading);
-  ImGui::TextUnformatted(page_.title.c_str());
-  ImGui::PopStyleColor();
-  ImGui::PopTextWrapPos();
-  ImGui::PopFont();
+  // A title longer than the column wraps as plain text; a shorter one can be selected.
+  if (ImGui::CalcTextSize(page_.title.c_str()).x * ctx.fonts.heading->FontSize / ImGui::GetFontSize() < width) {
+    selectable_text("##title", page_.title, ctx.fonts.heading, ctx.palette.heading, width);
+  } else {
+    ImGui::PushFont(ctx.fonts.heading);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette.heading);
+    ImGui::TextUnformatted(page_.title.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+  }
 
   if (!page_.availability_note.empty()) {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
