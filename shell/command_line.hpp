@@ -4,6 +4,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "disarm/model.hpp"
@@ -20,6 +22,39 @@ inline constexpr int kExitUsage = 2;
 bool wants_help(const Args& args);
 // Prints "disarm: PROBLEM" and the usage line to stderr; returns kExitUsage.
 int usage_error(const char* usage, const std::string& problem);
+
+// One option of a command: a flag ("--json") or an option with a value ("--limit N").
+struct Option {
+  std::string_view name;             // "--output"; options are looked up by this name
+  bool takes_value = false;          // the next argument is its value, whatever it looks like
+  std::string_view short_name = {};  // "-o", the same option
+};
+
+// What a command accepts besides --help.
+struct CommandSyntax {
+  const char* usage;                          // the usage line printed with every usage error
+  std::vector<std::string_view> positionals;  // in order, named as in "missing SNAPSHOT"
+  std::vector<Option> options;
+  // The last positional is free text (search's QUERY): it takes all further arguments, joined
+  // by spaces, and "-word" is one of them, not an option; only "--" starts an option.
+  bool free_text_last = false;
+};
+
+// A command's arguments told apart: positionals by place, options by name.
+struct CommandLine {
+  std::vector<std::string> positionals;                           // one per named positional, none empty
+  std::vector<std::pair<std::string_view, std::string>> options;  // as given; flags have no value
+
+  bool has(std::string_view name) const;
+  // The value given last, or `fallback` when the option was not given.
+  std::string value(std::string_view name, std::string fallback = {}) const;
+};
+
+// Splits `args` as `syntax` says, or prints the usage error ("unknown option '--x'",
+// "unexpected argument 'x'", "missing value after --x", "missing SNAPSHOT") and returns nothing.
+// A positional still empty takes the next argument, so an empty argument (an unset shell
+// variable) counts as a missing one.
+std::optional<CommandLine> parse_command_line(const Args& args, const CommandSyntax& syntax);
 
 std::optional<std::string> read_file(const std::string& path);
 // Loads a snapshot, or prints "disarm: PATH: LOCATION: MESSAGE" and returns nothing.

@@ -91,44 +91,30 @@ int run_search(const Args& args) {
         usage, kDefaultLimit);
     return kExitOk;
   }
-  std::string path, query;
-  bool as_json = false;
+  auto parsed =
+      parse_command_line(args, {usage, {"SNAPSHOT", "QUERY"}, {{"--json"}, {"--limit", true}, {"--kind", true}}, true});
+  if (!parsed) return kExitUsage;
   SearchOptions options;
   options.limit = kDefaultLimit;
   KindMask kinds = 0;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--json") {
-      as_json = true;
-    } else if (a == "--limit" || a == "--kind") {
-      if (i + 1 == args.size()) return usage_error(usage, a + " needs a value");
-      const std::string& value = args[++i];
-      if (a == "--limit") {
-        auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), options.limit);
-        if (ec != std::errc() || end != value.data() + value.size())
-          return usage_error(usage, "--limit wants a number, not '" + value + "'");
-      } else {
-        auto kind = kind_from_name(value);
-        if (!kind) return usage_error(usage, "unknown kind '" + value + "'");
-        kinds |= kind_bit(*kind);
-      }
-    } else if (a.size() > 1 && a[0] == '-' && a[1] == '-') {
-      return usage_error(usage, "unknown option '" + a + "'");
-    } else if (path.empty()) {
-      path = a;
-    } else {
-      query += (query.empty() ? "" : " ") + a;
+  for (const auto& [name, value] : parsed->options) {
+    if (name == "--limit") {
+      auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), options.limit);
+      if (ec != std::errc() || end != value.data() + value.size())
+        return usage_error(usage, "--limit wants a number, not '" + value + "'");
+    } else if (name == "--kind") {
+      auto kind = kind_from_name(value);
+      if (!kind) return usage_error(usage, "unknown kind '" + value + "'");
+      kinds |= kind_bit(*kind);
     }
   }
-  if (path.empty()) return usage_error(usage, "missing SNAPSHOT");
-  if (query.empty()) return usage_error(usage, "missing QUERY");
   if (kinds != 0) options.kinds = kinds;
-  auto fw = load_or_report(path);
+  auto fw = load_or_report(parsed->positionals[0]);
   if (!fw) return kExitUsage;
 
   SearchIndex index = SearchIndex::build(*fw);
-  auto hits = index.search(query, options);
-  if (as_json)
+  auto hits = index.search(parsed->positionals[1], options);
+  if (parsed->has("--json"))
     print_hits_json(*fw, hits);
   else
     print_hits(*fw, hits);

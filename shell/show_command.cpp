@@ -211,22 +211,10 @@ int run_show(const Args& args) {
         usage);
     return kExitOk;
   }
-  std::string path, id;
-  bool as_json = false;
-  for (const auto& a : args) {
-    if (a == "--json")
-      as_json = true;
-    else if (a.rfind("-", 0) == 0)
-      return usage_error(usage, "unknown option '" + a + "'");
-    else if (path.empty())
-      path = a;
-    else if (id.empty())
-      id = a;
-    else
-      return usage_error(usage, "unexpected argument '" + a + "'");
-  }
-  if (path.empty()) return usage_error(usage, "missing SNAPSHOT");
-  if (id.empty()) return usage_error(usage, "missing ID");
+  auto parsed = parse_command_line(args, {usage, {"SNAPSHOT", "ID"}, {{"--json"}}});
+  if (!parsed) return kExitUsage;
+  const std::string& path = parsed->positionals[0];
+  const std::string& id = parsed->positionals[1];
   auto fw = load_or_report(path);
   if (!fw) return kExitUsage;
 
@@ -239,7 +227,7 @@ int run_show(const Args& args) {
     std::fprintf(stderr, "%s\n", line.c_str());
     return kExitUsage;
   }
-  if (as_json)
+  if (parsed->has("--json"))
     print_object_json(*fw, *index);
   else
     print_object(*fw, *index);

@@ -12,23 +12,12 @@ int run_stats(const Args& args) {
     std::printf("usage: %s\nCounts of objects per kind. --json prints {\"counts\": {kind: n}}.\n", usage);
     return kExitOk;
   }
-  std::string path;
-  bool as_json = false;
-  for (const auto& a : args) {
-    if (a == "--json")
-      as_json = true;
-    else if (a.rfind("-", 0) == 0)
-      return usage_error(usage, "unknown option '" + a + "'");
-    else if (path.empty())
-      path = a;
-    else
-      return usage_error(usage, "unexpected argument '" + a + "'");
-  }
-  if (path.empty()) return usage_error(usage, "missing SNAPSHOT");
-  auto fw = load_or_report(path);
+  auto parsed = parse_command_line(args, {usage, {"SNAPSHOT"}, {{"--json"}}});
+  if (!parsed) return kExitUsage;
+  auto fw = load_or_report(parsed->positionals[0]);
   if (!fw) return kExitUsage;
 
-  if (as_json) {
+  if (parsed->has("--json")) {
     nlohmann::ordered_json counts = nlohmann::ordered_json::object();
     for (const auto& k : all_kinds()) counts[std::string(k.name)] = fw->count(k.kind);
     nlohmann::ordered_json out = {{"name", fw->provenance().name}, {"counts", counts}};

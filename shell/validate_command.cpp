@@ -19,16 +19,9 @@ int run_validate(const Args& args) {
         usage);
     return kExitOk;
   }
-  std::string path;
-  for (const auto& a : args) {
-    if (a.rfind("-", 0) == 0)
-      return usage_error(usage, "unknown option '" + a + "'");
-    else if (path.empty())
-      path = a;
-    else
-      return usage_error(usage, "unexpected argument '" + a + "'");
-  }
-  if (path.empty()) return usage_error(usage, "missing SNAPSHOT");
+  auto parsed = parse_command_line(args, {usage, {"SNAPSHOT"}, {}});
+  if (!parsed) return kExitUsage;
+  const std::string& path = parsed->positionals[0];
   auto fw = load_or_report(path);
   if (!fw) return kExitUsage;
 

@@ -4,41 +4,15 @@
 #include <cstring>
 #include <tuple>
 
+#include "ascii.hpp"
+#include "utf8.hpp"
+
 namespace disarm {
 
 namespace {
 
 bool is_space(char c) {
   return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-}
-
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// Length of the well-formed UTF-8 sequence starting at text[i] (a byte >= 0x80), or 0.
-// Per Unicode table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF.
-std::size_t utf8_sequence(std::string_view text, std::size_t i) {
-  auto byte = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u; };
-  auto in = [](unsigned b, unsigned lo, unsigned hi) { return b >= lo && b <= hi; };
-  unsigned b0 = byte(0), b1 = byte(1);
-  if (in(b0, 0xC2, 0xDF)) return in(b1, 0x80, 0xBF) ? 2 : 0;
-  if (in(b0, 0xE0, 0xEF)) {
-    unsigned lo = b0 == 0xE0 ? 0xA0 : 0x80, hi = b0 == 0xED ? 0x9F : 0xBF;
-    return in(b1, lo, hi) && in(byte(2), 0x80, 0xBF) ? 3 : 0;
-  }
-  if (in(b0, 0xF0, 0xF4)) {
-    unsigned lo = b0 == 0xF0 ? 0x90 : 0x80, hi = b0 == 0xF4 ? 0x8F : 0xBF;
-    return in(b1, lo, hi) && in(byte(2), 0x80, 0xBF) && in(byte(3), 0x80, 0xBF) ? 4 : 0;
-  }
-  return 0;
 }
 
 // True when one of the 8 bytes at p ends a plain run in a string: a quote, a backslash, a
@@ -53,33 +27,13 @@ bool has_special_byte(const char* p) {
   return (has_zero_byte(v ^ (kOnes * '"')) | has_zero_byte(v ^ (kOnes * '\\')) | below_space | (v & kHighs)) != 0;
 }
 
-// Unlike append_utf8() in utf8.hpp this keeps NUL: a JSON string may carry one, and a
-// snapshot must load back exactly as it was saved.
-void append_code_point(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 std::string line_column(std::string_view text, std::size_t pos) {
   std::size_t line = 1, column = 1;
   for (std::size_t i = 0; i < pos && i < text.size(); ++i) {
     if (text[i] == '\n') {
       ++line;
       column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+    } else if (!is_utf8_continuation(text[i])) {
       ++column;
     }
   }
@@ -202,7 +156,7 @@ class JsonParser {
   bool parse_scalar() {
     char c = text_[pos_];
     if (c == '"') return parse_string();
-    if (c == '-' || is_digit(c)) return parse_number();
+    if (c == '-' || is_ascii_digit(c)) return parse_number();
     for (auto [word, type, value] : {std::tuple{std::string_view("true"), JsonType::Boolean, true},
                                      std::tuple{std::string_view("false"), JsonType::Boolean, false},
                                      std::tuple{std::string_view("null"), JsonType::Null, false}}) {
@@ -221,7 +175,7 @@ class JsonParser {
     if (text_[pos_] == '-') ++pos_;
     auto digits = [&] {
       std::size_t from = pos_;
-      while (pos_ < text_.size() && is_digit(text_[pos_])) ++pos_;
+      while (pos_ < text_.size() && is_ascii_digit(text_[pos_])) ++pos_;
       return pos_ > from;
     };
     if (pos_ < text_.size() && text_[pos_] == '0') {
@@ -261,9 +215,9 @@ class JsonParser {
       auto b = static_cast<unsigned char>(text_[pos_]);
       if (b == '"') break;
       if (b >= 0x80) {
-        std::size_t length = utf8_sequence(text_, pos_);
-        if (!length) return fail("invalid string: ill-formed UTF-8 " + describe_byte(text_[pos_]), pos_);
-        pos_ += length;
+        Utf8Char c = decode_utf8(text_, pos_);
+        if (!c.valid) return fail("invalid string: ill-formed UTF-8 " + describe_byte(text_[pos_]), pos_);
+        pos_ += c.size;
         continue;
       }
       if (b < 0x20) {
@@ -334,14 +288,14 @@ class JsonParser {
         return fail("invalid string: high surrogate not followed by a low one in \\u escape", at);
       cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
     }
-    append_code_point(out, cp);
+    encode_utf8(out, cp);  // not append_utf8(): a JSON string may hold NUL, and must load as saved
     return true;
   }
 
   bool hex4(std::uint32_t& value) {
     if (text_.size() - pos_ < 4) return false;
     for (int i = 0; i < 4; ++i) {
-      int h = hex_value(text_[pos_ + i]);
+      int h = hex_digit_value(text_[pos_ + i]);
       if (h < 0) return false;
       value = value * 16 + static_cast<std::uint32_t>(h);
     }

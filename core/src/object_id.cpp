@@ -1,28 +1,17 @@
 #include "disarm/object_id.hpp"
 
 #include <algorithm>
-#include <cctype>
+
+#include "ascii.hpp"
 
 namespace disarm {
 
-namespace {
-
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
-char upper(char c) {
-  return static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-}
-
-}  // namespace
-
 std::optional<IdKey> parse_id(std::string_view text) {
   std::size_t letters = 0;
-  while (letters < text.size() && std::isalpha(static_cast<unsigned char>(text[letters]))) ++letters;
+  while (letters < text.size() && is_ascii_alpha(text[letters])) ++letters;
   if (letters == 0 || letters > 2) return std::nullopt;
   std::string prefix;
-  for (std::size_t i = 0; i < letters; ++i) prefix += upper(text[i]);
+  for (std::size_t i = 0; i < letters; ++i) prefix += ascii_upper(text[i]);
 
   for (const auto& info : all_kinds()) {
     if (info.prefix != prefix) continue;
@@ -30,15 +19,15 @@ std::optional<IdKey> parse_id(std::string_view text) {
     if (rest.size() < static_cast<std::size_t>(info.digits)) return std::nullopt;
     unsigned number = 0;
     for (int i = 0; i < info.digits; ++i) {
-      if (!is_digit(rest[i])) return std::nullopt;
+      if (!is_ascii_digit(rest[i])) return std::nullopt;
       number = number * 10 + static_cast<unsigned>(rest[i] - '0');
     }
     rest.remove_prefix(info.digits);
     int sub = -1;
     // Only techniques have sub-IDs: T0097.100. Exactly three digits.
     if (!rest.empty()) {
-      if (info.kind != Kind::Technique || rest.size() != 4 || rest[0] != '.' || !is_digit(rest[1]) ||
-          !is_digit(rest[2]) || !is_digit(rest[3]))
+      if (info.kind != Kind::Technique || rest.size() != 4 || rest[0] != '.' || !is_ascii_digit(rest[1]) ||
+          !is_ascii_digit(rest[2]) || !is_ascii_digit(rest[3]))
         return std::nullopt;
       sub = (rest[1] - '0') * 100 + (rest[2] - '0') * 10 + (rest[3] - '0');
     }

@@ -5,7 +5,9 @@
 #include <cstdlib>
 #include <tuple>
 
+#include "ascii.hpp"
 #include "disarm/similar_ids.hpp"
+#include "edit_distance.hpp"
 
 namespace disarm {
 
@@ -222,31 +224,6 @@ void end_sentence(std::string& out) {
   if (!out.empty() && out.back() != '.' && out.back() != '?' && out.back() != '!') out += '.';
 }
 
-char lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string lower_case(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = lower(c);
-  return out;
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t substitute = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-      diagonal = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitute});
-    }
-  }
-  return row[b.size()];
-}
-
 // How far a lower-case name is from the query: 0 when it contains it, otherwise the edit
 // distance to the closest of its words or to the whole name.
 std::size_t name_distance(std::string_view query, const std::string& name) {
@@ -381,13 +358,13 @@ std::vector<ObjectIndex> suggest_ids(const Framework& framework, std::string_vie
   for (const std::string& id : similar_ids(framework, text, limit))
     if (auto index = framework.find(id)) add_suggestion(out, *index, limit);
 
-  const std::string query = lower_case(text);
+  const std::string query = ascii_lower_case(text);
   const std::size_t max_distance = std::max<std::size_t>(1, query.size() / 3);
   using Candidate = std::tuple<std::size_t, ObjectIndex>;  // (distance, index): objects are in ID order
   std::vector<Candidate> candidates;
   for (ObjectIndex i = 0; i < objects.size(); ++i) {
     if (objects[i].name.empty()) continue;
-    std::size_t distance = name_distance(query, lower_case(objects[i].name));
+    std::size_t distance = name_distance(query, ascii_lower_case(objects[i].name));
     if (distance <= max_distance) candidates.emplace_back(distance, i);
   }
   std::sort(candidates.begin(), candidates.end());

@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <optional>
 #include <utility>
 
+#include "ascii.hpp"
 #include "utf8.hpp"
 
 namespace disarm {
@@ -19,22 +19,10 @@ constexpr std::size_t kMaxMarkdownBytes = std::size_t{64} << 20;
 // Markdown allows nine-digit item numbers; the count must not overflow an int.
 constexpr unsigned kMaxItemNumber = 1'000'000'000;
 
-bool is_ascii_alnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
-char lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
   return true;
 }
 
@@ -66,7 +54,7 @@ void append_entity(std::string& out, std::string_view entity) {
       char32_t cp = 0;
       bool ok = true;
       for (char c : digits) {
-        int v = is_digit(c) ? c - '0' : hex && lower(c) >= 'a' && lower(c) <= 'f' ? lower(c) - 'a' + 10 : -1;
+        int v = hex ? hex_digit_value(c) : is_ascii_digit(c) ? c - '0' : -1;
         if (v < 0) {
           ok = false;
           break;
@@ -133,17 +121,17 @@ std::size_t id_length_at(std::string_view text, std::size_t i) {
   // Prefixes are one or two letters: no digit among the next two bytes, no ID. Most capital
   // letters in prose stop here.
   std::string_view rest = text.substr(i);
-  if (!(rest.size() > 1 && is_digit(rest[1])) && !(rest.size() > 2 && is_digit(rest[2]))) return 0;
+  if (!(rest.size() > 1 && is_ascii_digit(rest[1])) && !(rest.size() > 2 && is_ascii_digit(rest[2]))) return 0;
   for (const auto& shape : shapes) {
     if (!rest.starts_with(shape.prefix)) continue;
     std::size_t end = i + shape.prefix.size();
     std::size_t digits = 0;
-    while (end + digits < text.size() && is_digit(text[end + digits])) ++digits;
+    while (end + digits < text.size() && is_ascii_digit(text[end + digits])) ++digits;
     if (digits != static_cast<std::size_t>(shape.digits)) continue;
     end += digits;
-    if (shape.prefix == "T" && end + 1 < text.size() && text[end] == '.' && is_digit(text[end + 1])) {
+    if (shape.prefix == "T" && end + 1 < text.size() && text[end] == '.' && is_ascii_digit(text[end + 1])) {
       std::size_t sub = 0;
-      while (end + 1 + sub < text.size() && is_digit(text[end + 1 + sub])) ++sub;
+      while (end + 1 + sub < text.size() && is_ascii_digit(text[end + 1 + sub])) ++sub;
       if (sub != 3) return 0;
       end += 4;
     }
@@ -273,7 +261,7 @@ HtmlTag parse_html_tag(std::string_view tag) {
     out.closing = true;
     ++i;
   }
-  while (i < tag.size() && is_ascii_alnum(tag[i])) out.name += lower(tag[i++]);
+  while (i < tag.size() && is_ascii_alnum(tag[i])) out.name += ascii_lower(tag[i++]);
   if (out.name != "a") return out;
   // Finds href="...", href='...' or href=... among the attributes.
   while (i < tag.size()) {
@@ -617,8 +605,8 @@ class RichTextBuilder {
       if (lt > i) append_html_text(std::string_view(html_).substr(i, lt - i));
       i = lt;
       if (i == html_.size()) break;
-      bool is_tag = i + 1 < html_.size() && (std::isalpha(static_cast<unsigned char>(html_[i + 1])) ||
-                                             html_[i + 1] == '/' || html_[i + 1] == '!' || html_[i + 1] == '?');
+      bool is_tag = i + 1 < html_.size() &&
+                    (is_ascii_alpha(html_[i + 1]) || html_[i + 1] == '/' || html_[i + 1] == '!' || html_[i + 1] == '?');
       if (!is_tag) {
         if (i + 1 == html_.size()) break;  // wait for the next piece
         append_html_text("<");

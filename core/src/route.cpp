@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "ascii.hpp"
 #include "disarm/object_id.hpp"
 #include "utf8.hpp"
 
@@ -9,26 +10,8 @@ namespace disarm {
 
 namespace {
 
-char lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string lower_case(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = lower(c);
-  return out;
-}
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 bool is_unreserved(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '.' ||
-         c == '_' || c == '~';
+  return is_ascii_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~';
 }
 
 // Repaired and cut: what a route may hold of text that came from outside.
@@ -59,7 +42,7 @@ std::string_view trim_spaces(std::string_view text) {
 KindSet parse_kinds(std::string_view names) {
   KindSet kinds;
   for (std::string_view name : split(names, ','))
-    if (auto kind = kind_from_name(lower_case(trim_spaces(name)))) kinds.set(static_cast<std::size_t>(*kind));
+    if (auto kind = kind_from_name(ascii_lower_case(trim_spaces(name)))) kinds.set(static_cast<std::size_t>(*kind));
   return kinds;
 }
 
@@ -159,8 +142,9 @@ std::string percent_decode(std::string_view text) {
     char c = text[i];
     if (c == '+') {
       bytes += ' ';
-    } else if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
-      bytes += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+    } else if (c == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+               hex_digit_value(text[i + 2]) >= 0) {
+      bytes += static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2]));
       i += 2;
     } else {
       bytes += c;
@@ -181,7 +165,7 @@ Route parse_route(std::string_view hash) {
   if (path.empty()) return Route::home();
   std::vector<std::string> segments;
   for (std::string_view segment : split(path, '/')) segments.push_back(percent_decode(segment));
-  const std::string first = lower_case(segments[0]);
+  const std::string first = ascii_lower_case(segments[0]);
 
   if (segments.size() == 1) {
     if (first == "about") return Route::about();
@@ -189,7 +173,7 @@ Route parse_route(std::string_view hash) {
     if (first == "search") return search_route(query_string);
     if (parse_id(segments[0])) return Route::object(segments[0]);
   } else if (segments.size() == 2) {
-    const std::string second = lower_case(segments[1]);
+    const std::string second = ascii_lower_case(segments[1]);
     if (first == "matrix" && second == "red") return Route::matrix(MatrixSide::Red);
     if (first == "matrix" && second == "blue") return Route::matrix(MatrixSide::Blue);
     if (first == "kind")

@@ -7,6 +7,7 @@
 #include <iterator>
 #include <numeric>
 
+#include "ascii.hpp"
 #include "disarm/search_text.hpp"
 
 namespace disarm {
@@ -29,20 +30,16 @@ constexpr std::size_t kFieldKinds = std::size(kFieldWeight);
 // beats a long name that mentions it.
 constexpr float kLengthPenalty = 0.15f;
 
-char ascii_upper(char c) {
-  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - ('a' - 'A')) : c;
-}
-
 }  // namespace
 
 KindMask kinds_named(std::string_view name) {
   std::string wanted;
-  for (char c : name) wanted += c == ' ' || c == '_' ? '-' : (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  for (char c : name) wanted += c == ' ' || c == '_' ? '-' : ascii_lower(c);
   if (wanted.empty()) return 0;
   KindMask mask = 0;
   for (const KindInfo& info : all_kinds()) {
     std::string plural;
-    for (char c : info.plural) plural += c == ' ' ? '-' : (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    for (char c : info.plural) plural += c == ' ' ? '-' : ascii_lower(c);
     if (info.name == wanted || plural == wanted) return kind_bit(info.kind);
     if (info.name.substr(0, wanted.size()) == wanted || plural.substr(0, wanted.size()) == wanted)
       mask |= kind_bit(info.kind);

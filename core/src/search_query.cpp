@@ -11,6 +11,7 @@
 #include <cmath>
 #include <span>
 
+#include "ascii.hpp"
 #include "disarm/search_index.hpp"
 #include "disarm/search_text.hpp"
 #include "search_words.hpp"
@@ -160,24 +161,6 @@ struct Scratch {
 
 thread_local Scratch scratch;
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-bool has_digit(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != prefix[i]) return false;
-  }
-  return true;
-}
-
 float tf_weight(std::uint32_t count) {
   // 1 for one occurrence, then slowly more: a field that repeats a word is about it, a bit.
   static const auto table = [] {
@@ -227,10 +210,10 @@ class SearchQueryRun {
     KindMask named = 0;
     bool any_kind_filter = false;
     // The last word is a prefix only while it is being typed: nothing follows it.
-    const bool typing = prefix_last_word && !query.empty() && !is_space(query.back()) && query.back() != '"';
+    const bool typing = prefix_last_word && !query.empty() && !is_ascii_space(query.back()) && query.back() != '"';
     std::size_t i = 0;
     while (i < query.size()) {
-      if (is_space(query[i])) {
+      if (is_ascii_space(query[i])) {
         ++i;
         continue;
       }
@@ -242,9 +225,9 @@ class SearchQueryRun {
         continue;
       }
       std::size_t end = i;
-      while (end < query.size() && !is_space(query[end]) && query[end] != '"') ++end;
+      while (end < query.size() && !is_ascii_space(query[end]) && query[end] != '"') ++end;
       std::string_view chunk = query.substr(i, end - i);
-      if (starts_with_ci(chunk, "kind:")) {
+      if (starts_with_ignoring_case(chunk, "kind:")) {
         if (chunk.size() > 5) {
           named |= kinds_named(chunk.substr(5));
           any_kind_filter = true;
@@ -403,7 +386,7 @@ class SearchQueryRun {
   void expand_typos(std::uint16_t unit, std::uint16_t word, const QueryWord& w) {
     std::string_view key = folded(w);
     std::size_t letters = code_point_count(key);
-    if (letters < kOneTypoFrom || key.size() > kMaxTypoWordBytes || has_digit(key)) return;
+    if (letters < kOneTypoFrom || key.size() > kMaxTypoWordBytes || has_ascii_digit(key)) return;
     unsigned max_distance = letters >= kTwoTyposFrom ? 2 : 1;
     s_.typos.clear();
     find_typos(key, max_distance, w.prefix);
@@ -445,10 +428,10 @@ class SearchQueryRun {
   // A word with a digit may be an ID ("T0154", "t0154.002"), an ID's start ("T015") or the
   // number of one ("0154").
   void expand_ids(std::uint16_t unit, const QueryWord& w) {
-    if (!has_digit(w.raw) || w.raw.size() > 16) return;
+    if (!has_ascii_digit(w.raw) || w.raw.size() > 16) return;
     std::string& upper = s_.upper;
     upper.clear();
-    for (char c : w.raw) upper += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
+    for (char c : w.raw) upper += ascii_upper(c);
     std::size_t letters = 0;
     while (letters < upper.size() && upper[letters] >= 'A' && upper[letters] <= 'Z') ++letters;
     if (letters > 0) {

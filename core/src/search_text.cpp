@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <iterator>
 
+#include "ascii.hpp"
 #include "utf8.hpp"
 
 namespace disarm {
@@ -24,32 +25,6 @@ struct Fold {
 
 #include "search_text_tables.inc"
 
-constexpr char32_t kReplacement = 0xFFFD;
-
-struct Decoded {
-  char32_t code_point;
-  std::size_t size;  // bytes used; 1 for an invalid byte
-  bool valid;
-};
-
-// Strict UTF-8: overlong forms, surrogates and values past U+10FFFF are invalid.
-Decoded decode(std::string_view text, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char b0 = byte(i);
-  if (b0 < 0x80) return {b0, 1, true};
-  std::size_t size = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 0;
-  if (size == 0 || b0 > 0xF4 || i + size > text.size()) return {kReplacement, 1, false};
-  char32_t cp = b0 & (0x7F >> size);
-  for (std::size_t k = 1; k < size; ++k) {
-    unsigned char b = byte(i + k);
-    if ((b & 0xC0) != 0x80) return {kReplacement, 1, false};
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  static constexpr char32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kMinimum[size] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {kReplacement, 1, false};
-  return {cp, size, true};
-}
-
 template <std::size_t N>
 bool in_ranges(const CodeRange (&ranges)[N], char32_t cp) {
   auto it = std::upper_bound(std::begin(ranges), std::end(ranges), cp,
@@ -57,16 +32,8 @@ bool in_ranges(const CodeRange (&ranges)[N], char32_t cp) {
   return it != std::begin(ranges) && cp <= std::prev(it)->last;
 }
 
-bool is_ascii_alnum(char32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-bool is_ascii_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
 bool is_word_code_point(char32_t cp) {
-  return cp < 0x80 ? is_ascii_alnum(cp) : in_ranges(kWordRanges, cp);
+  return cp < 0x80 ? is_ascii_alnum(static_cast<char>(cp)) : in_ranges(kWordRanges, cp);
 }
 
 // Scripts written without spaces between words: each character is searchable on its own.
@@ -79,14 +46,6 @@ bool is_own_word(char32_t cp) {
 bool is_unicode_space(char32_t cp) {
   return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
          cp == 0x205F || cp == 0x3000;
-}
-
-bool is_ascii_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
 }
 
 // Writes plain text with single spaces between runs and none at the ends.
@@ -139,7 +98,7 @@ bool take_tag(std::string_view md, std::size_t& i, PlainWriter& out) {
     if (!body.empty() && body[0] == '/') body.remove_prefix(1);
     std::string name;
     for (char c : body) {
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) break;
+      if (!is_ascii_alnum(c)) break;
       name += ascii_lower(c);
     }
     if (is_block_tag(name)) out.space();
@@ -159,10 +118,7 @@ bool take_entity(std::string_view md, std::size_t& i, PlainWriter& out) {
     std::string_view digits = name.substr(hex ? 2 : 1);
     if (digits.empty()) return false;
     for (char c : digits) {
-      int d = is_ascii_digit(c)             ? c - '0'
-              : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
-              : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                            : -1;
+      int d = hex ? hex_digit_value(c) : is_ascii_digit(c) ? c - '0' : -1;
       if (d < 0) return false;
       cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(d);
       if (cp > 0x10FFFF) return false;
@@ -251,8 +207,7 @@ void append_plain(std::string_view md, PlainWriter& out) {
         }
         break;
       case '_': {
-        bool inner = i > 0 && i + 1 < md.size() && is_ascii_alnum(static_cast<unsigned char>(md[i - 1])) &&
-                     is_ascii_alnum(static_cast<unsigned char>(md[i + 1]));
+        bool inner = i > 0 && i + 1 < md.size() && is_ascii_alnum(md[i - 1]) && is_ascii_alnum(md[i + 1]);
         if (!inner) {
           ++i;
           continue;
@@ -302,19 +257,19 @@ void append_plain(std::string_view md, PlainWriter& out) {
       ++i;
       continue;
     }
-    Decoded d = decode(md, i);
+    Utf8Char d = decode_utf8(md, i);
     if (d.valid && is_unicode_space(d.code_point))
       out.space();
     else if (d.valid)
       out.put(md.substr(i, d.size));
     else
-      out.put(kReplacement);
+      out.put(kReplacementCharacter);
     i += d.size;
   }
 }
 
 // Where the word whose first code point is `first` (at `begin`) ends.
-std::size_t scan_word(std::string_view text, std::size_t begin, const Decoded& first) {
+std::size_t scan_word(std::string_view text, std::size_t begin, const Utf8Char& first) {
   std::size_t i = begin + first.size;
   if (is_own_word(first.code_point)) return i;
   while (i < text.size()) {
@@ -330,7 +285,7 @@ std::size_t scan_word(std::string_view text, std::size_t begin, const Decoded& f
       }
       break;
     }
-    Decoded d = decode(text, i);
+    Utf8Char d = decode_utf8(text, i);
     if (!d.valid || !is_word_code_point(d.code_point) || is_own_word(d.code_point)) break;
     i += d.size;
   }
@@ -350,13 +305,13 @@ bool next_word(std::string_view text, std::size_t from, WordSpan& word) {
     unsigned char b = static_cast<unsigned char>(text[i]);
     if (b < 0x80) {
       if (is_ascii_alnum(b)) {
-        word = {i, scan_word(text, i, Decoded{b, 1, true})};
+        word = {i, scan_word(text, i, Utf8Char{b, 1, true})};
         return true;
       }
       ++i;
       continue;
     }
-    Decoded d = decode(text, i);
+    Utf8Char d = decode_utf8(text, i);
     if (d.valid && is_word_code_point(d.code_point) && !in_ranges(kIgnoredMarks, d.code_point)) {
       word = {i, scan_word(text, i, d)};
       return true;
@@ -368,7 +323,7 @@ bool next_word(std::string_view text, std::size_t from, WordSpan& word) {
 
 std::size_t word_end(std::string_view text, std::size_t begin) {
   if (begin >= text.size()) return begin;
-  return scan_word(text, begin, decode(text, begin));
+  return scan_word(text, begin, decode_utf8(text, begin));
 }
 
 void append_folded(std::string_view word, std::string& out) {
@@ -380,10 +335,10 @@ void append_folded(std::string_view word, std::string& out) {
       ++i;
       continue;
     }
-    Decoded d = decode(word, i);
+    Utf8Char d = decode_utf8(word, i);
     i += d.size;
     if (!d.valid) {
-      append_utf8(out, kReplacement);
+      out += kReplacementCharacter;
       continue;
     }
     if (in_ranges(kIgnoredMarks, d.code_point)) continue;
@@ -401,7 +356,7 @@ void append_folded(std::string_view word, std::string& out) {
 
 std::size_t code_point_count(std::string_view text) {
   std::size_t count = 0;
-  for (std::size_t i = 0; i < text.size(); i += decode(text, i).size) ++count;
+  for (std::size_t i = 0; i < text.size(); i += decode_utf8(text, i).size) ++count;
   return count;
 }
 

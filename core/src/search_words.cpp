@@ -2,13 +2,11 @@
 
 #include <algorithm>
 
+#include "ascii.hpp"
+
 namespace disarm {
 
 namespace {
-
-bool has_digit(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 bool ends_with(std::string_view s, std::string_view end) {
   return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
@@ -48,7 +46,7 @@ std::string other_spelling(std::string_view word) {
 WordForms english_forms(std::string_view key, std::string& pool) {
   WordForms out;
   pool.clear();
-  if (key.size() < 3 || has_digit(key)) return out;
+  if (key.size() < 3 || has_ascii_digit(key)) return out;
   auto add = [&](std::string_view stem, std::string_view ending) {
     if (out.count == out.at.size()) return;
     auto begin = static_cast<std::uint32_t>(pool.size());

@@ -1,9 +1,11 @@
 #include "disarm/similar_ids.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <tuple>
+
+#include "ascii.hpp"
+#include "edit_distance.hpp"
 
 namespace disarm {
 
@@ -11,21 +13,6 @@ namespace {
 
 // Longer queries are no ID anyone meant to type; they also keep the distance table small.
 constexpr std::size_t kMaxQuery = 32;
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t substitute = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-      diagonal = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitute});
-    }
-  }
-  return row[b.size()];
-}
 
 // An ID read loosely, for ranking near misses: "I0001" is prefix "I", number 1, though
 // it has a digit too few to parse as an ID.
@@ -38,12 +25,12 @@ struct LooseId {
 LooseId read_loosely(std::string_view id) {
   LooseId out;
   std::size_t i = 0;
-  for (; i < id.size() && std::isalpha(static_cast<unsigned char>(id[i])); ++i) out.prefix += id[i];
-  for (; i < id.size() && std::isdigit(static_cast<unsigned char>(id[i])) && out.number < 1'000'000'000; ++i)
+  for (; i < id.size() && is_ascii_alpha(id[i]); ++i) out.prefix += id[i];
+  for (; i < id.size() && is_ascii_digit(id[i]) && out.number < 1'000'000'000; ++i)
     out.number = out.number * 10 + (id[i] - '0');
   if (i < id.size() && id[i] == '.') {
     out.sub = 0;
-    for (++i; i < id.size() && std::isdigit(static_cast<unsigned char>(id[i])) && out.sub < 1'000'000; ++i)
+    for (++i; i < id.size() && is_ascii_digit(id[i]) && out.sub < 1'000'000; ++i)
       out.sub = out.sub * 10 + (id[i] - '0');
   }
   return out;
@@ -54,7 +41,7 @@ LooseId read_loosely(std::string_view id) {
 std::vector<std::string> similar_ids(const Framework& framework, std::string_view text, std::size_t limit) {
   if (text.empty() || text.size() > kMaxQuery) return {};
   std::string query;
-  for (char c : text) query += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char c : text) query += ascii_upper(c);
   const std::size_t max_distance = query.size() >= 4 ? 2 : 1;
   const LooseId wanted = read_loosely(query);
 

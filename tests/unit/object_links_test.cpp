@@ -1,22 +1,13 @@
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "disarm/object_links.hpp"
 #include "disarm/similar_ids.hpp"
-#include "disarm/snapshot.hpp"
+#include "sample_framework.hpp"
 
 using namespace disarm;
 
 namespace {
-
-Framework sample() {
-  std::ifstream in(DISARM_SOURCE_DIR "/data/sample/snapshot.json", std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return load_snapshot(s.str()).value();
-}
 
 // "tactic: TA07; parent: T0154" for comparing groups in one line.
 std::string summary(const Framework& fw, const std::vector<LinkGroup>& groups) {
@@ -32,7 +23,7 @@ std::string summary(const Framework& fw, const std::vector<LinkGroup>& groups) {
 }  // namespace
 
 TEST_CASE("a sub-technique's links: its tactic, its parent, then the incidents citing it") {
-  Framework fw = sample();
+  const Framework& fw = test::sample_framework();
   auto groups = link_groups(fw, *fw.find("T0154.002"));
   CHECK(summary(fw, groups) == "tactic: TA07; parent: T0154; incidents: I00001 I00002");
   CHECK(groups[2].type == RelationType::IncidentTechnique);
@@ -41,7 +32,7 @@ TEST_CASE("a sub-technique's links: its tactic, its parent, then the incidents c
 }
 
 TEST_CASE("an incident's techniques keep the incident's order; a tactic's groups name every side") {
-  Framework fw = sample();
+  const Framework& fw = test::sample_framework();
   CHECK(summary(fw, link_groups(fw, *fw.find("I00001"))) == "techniques: T0088.001 T0154.002 T0146");
   CHECK(summary(fw, link_groups(fw, *fw.find("TA09"))) ==
         "phase: P02; techniques: T0049 T0049.001; counters: C00070; countered_by: C00070; detections: F00008");
@@ -49,7 +40,7 @@ TEST_CASE("an incident's techniques keep the incident's order; a tactic's groups
 }
 
 TEST_CASE("every link of every object is in exactly one group") {
-  Framework fw = sample();
+  const Framework& fw = test::sample_framework();
   for (ObjectIndex i = 0; i < fw.objects().size(); ++i) {
     std::size_t grouped = 0;
     for (const auto& g : link_groups(fw, i)) grouped += g.links.size();
@@ -58,7 +49,7 @@ TEST_CASE("every link of every object is in exactly one group") {
 }
 
 TEST_CASE("similar IDs: near misses, nearest number first, nothing for far-off text") {
-  Framework fw = sample();
+  const Framework& fw = test::sample_framework();
   CHECK(similar_ids(fw, "T0155") == std::vector<std::string>{"T0154", "T0146"});
   CHECK(similar_ids(fw, "t0154.02") == std::vector<std::string>{"T0154.002"});
   CHECK(similar_ids(fw, "I0001") == std::vector<std::string>{"I00001", "I00002", "I00003"});

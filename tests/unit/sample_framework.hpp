@@ -1,4 +1,5 @@
-// The sample snapshot (data/sample/snapshot.json) loaded once for the tests that read it.
+// The sample snapshot (data/sample/snapshot.json), read once for the tests that use it: as
+// text for those that test loading, loaded for the rest.
 #pragma once
 
 #include <fstream>
@@ -9,13 +10,18 @@
 
 namespace disarm::test {
 
-inline const Framework& sample_framework() {
-  static const Framework framework = [] {
+inline const std::string& sample_snapshot_text() {
+  static const std::string text = [] {
     std::ifstream in(DISARM_SOURCE_DIR "/data/sample/snapshot.json", std::ios::binary);
     std::ostringstream s;
     s << in.rdbuf();
-    return load_snapshot(s.str()).value();
+    return s.str();
   }();
+  return text;
+}
+
+inline const Framework& sample_framework() {
+  static const Framework framework = load_snapshot(sample_snapshot_text()).value();
   return framework;
 }
 

@@ -1,27 +1,17 @@
 #include <catch2/catch.hpp>
 #include <fstream>
-#include <sstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "disarm/snapshot.hpp"
+#include "sample_framework.hpp"
 
 using namespace disarm;
 
-namespace {
-
-std::string read_sample() {
-  std::ifstream in(DISARM_SOURCE_DIR "/data/sample/snapshot.json", std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-}  // namespace
-
 TEST_CASE("the sample snapshot loads with objects of every kind and both matrices") {
-  auto fw = load_snapshot(read_sample());
+  auto fw = load_snapshot(test::sample_snapshot_text());
   REQUIRE(fw.ok());
   for (const auto& k : all_kinds()) {
     INFO(k.name);
@@ -34,7 +24,7 @@ TEST_CASE("the sample snapshot loads with objects of every kind and both matrice
 }
 
 TEST_CASE("relations link both ways") {
-  auto loaded = load_snapshot(read_sample());
+  auto loaded = load_snapshot(test::sample_snapshot_text());
   REQUIRE(loaded.ok());
   const Framework& fw = loaded.value();
   auto sub = fw.find("t0154.002");
@@ -48,7 +38,7 @@ TEST_CASE("relations link both ways") {
 }
 
 TEST_CASE("save -> parse -> save is byte-identical") {
-  auto first = parse_snapshot(read_sample());
+  auto first = parse_snapshot(test::sample_snapshot_text());
   REQUIRE(first.ok());
   std::string saved = save_snapshot(first.value());
   auto second = parse_snapshot(saved);

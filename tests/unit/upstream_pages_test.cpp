@@ -5,14 +5,13 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "disarm/importer.hpp"
 #include "disarm/matrix_model.hpp"
 #include "disarm/page_model.hpp"
+#include "page_tree.hpp"
 
 using namespace disarm;
 
@@ -24,15 +23,9 @@ std::optional<Framework> upstream_framework() {
   const fs::path root = fs::path(DISARM_UPSTREAM_DIR) / "generated_pages";
   std::error_code ec;
   if (!fs::is_directory(root, ec)) return std::nullopt;
-  std::vector<PageFile> files;
-  for (const auto& entry : fs::recursive_directory_iterator(root, ec)) {
-    if (!entry.is_regular_file()) continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    files.push_back({fs::relative(entry.path(), root).generic_string(), text.str()});
-  }
-  ImportResult imported = import_pages(files, Provenance{});
+  auto files = shell::read_page_tree(root.string());
+  if (!files) return std::nullopt;
+  ImportResult imported = import_pages(files.value(), Provenance{});
   if (imported.pages_recognised == 0) return std::nullopt;
   return Framework::build(std::move(imported.data));
 }

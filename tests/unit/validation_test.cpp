@@ -1,10 +1,9 @@
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "disarm/snapshot.hpp"
 #include "disarm/validation.hpp"
+#include "sample_framework.hpp"
 
 using namespace disarm;
 
@@ -24,17 +23,10 @@ std::vector<std::string> described(const Diagnostics& diagnostics) {
   return lines;
 }
 
-std::string read_sample() {
-  std::ifstream in(DISARM_SOURCE_DIR "/data/sample/snapshot.json", std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 }  // namespace
 
 TEST_CASE("the sample has no errors, and warns about its unindexed tactic only") {
-  auto fw = load_snapshot(read_sample());
+  auto fw = load_snapshot(test::sample_snapshot_text());
   REQUIRE(fw.ok());
   CHECK(described(validate(fw.value())) ==
         std::vector<std::string>{"warning: TA03: has a page but is listed in no index"});
@@ -90,7 +82,7 @@ TEST_CASE("a dangling ID named many times is one diagnostic that counts the ment
 }
 
 TEST_CASE("validation is deterministic: the same data gives the same lines") {
-  auto fw = load_snapshot(read_sample());
+  auto fw = load_snapshot(test::sample_snapshot_text());
   REQUIRE(fw.ok());
   FrameworkData data = fw.value().data();
   data.objects.push_back(object("T0154", Kind::Technique, "Again"));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "../ascii.hpp"
 #include "disarm/object_id.hpp"
 #include "markup_text.hpp"
 #include "page_fields.hpp"
@@ -104,7 +105,8 @@ FrameworkData Assembly::finish(const Provenance& provenance) {
         warned_no_index[kind] = true;
         warn(located.page, 0,
              "no " + std::string(kind_pages(object.kind).index) + " was given, so which " +
-                 lower_case(kind_info(object.kind).plural) + " upstream lists is unknown; all are taken as listed");
+                 ascii_lower_case(kind_info(object.kind).plural) +
+                 " upstream lists is unknown; all are taken as listed");
       }
     } else if (row == index_rows_.end() && !in_matrix_.count(id)) {
       object.indexed = false;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "../ascii.hpp"
 #include "markup_text.hpp"
 #include "source_text.hpp"
 
@@ -60,7 +61,7 @@ bool is_list_marker(char c) {
 }
 
 bool is_br_tag(std::string_view html) {
-  std::string tag = lower_case(trim(html));
+  std::string tag = ascii_lower_case(trim(html));
   return tag.rfind("<br", 0) == 0;
 }
 
@@ -68,7 +69,7 @@ bool is_br_tag(std::string_view html) {
 // the row rather than delimiting empty cells.
 std::vector<Span> split_row(std::string_view body, std::size_t begin, std::size_t end) {
   std::size_t i = begin;
-  while (i < end && is_space(body[i])) ++i;
+  while (i < end && is_ascii_space(body[i])) ++i;
   if (i < end && body[i] == '|') ++i;
   std::vector<Span> cells;
   std::size_t cell = i;
@@ -275,7 +276,7 @@ class DatasheetReader {
   void finish_label() {
     capturing_label_ = false;
     std::string label = collapse_whitespace(label_);
-    while (!label.empty() && (label.back() == ':' || is_space(label.back()))) label.pop_back();
+    while (!label.empty() && (label.back() == ':' || is_ascii_space(label.back()))) label.pop_back();
     at_break_ = false;
     if (label.empty() || label_first_ == kUnknown) return;  // "****" in prose is no label
 
@@ -290,7 +291,7 @@ class DatasheetReader {
     std::size_t line_begin = lines_.line_start(line);
     std::string_view before = body_.substr(line_begin, open - line_begin);
     bool starts_line =
-        std::all_of(before.begin(), before.end(), [](char c) { return is_space(c) || is_list_marker(c); });
+        std::all_of(before.begin(), before.end(), [](char c) { return is_ascii_space(c) || is_list_marker(c); });
     std::size_t start = starts_line ? line_begin : open;
     fields_.push_back(PendingField{std::move(label), start, value, line});
     boundaries_.push_back(start);
@@ -435,7 +436,7 @@ class DatasheetReader {
     auto check_gap = [&](std::size_t begin, std::size_t end) {
       std::string_view gap = body_.substr(begin, end - begin);
       std::size_t first = 0;
-      while (first < gap.size() && is_space(gap[first])) ++first;
+      while (first < gap.size() && is_ascii_space(gap[first])) ++first;
       if (first == gap.size()) return;
       warn(lines_.line_of(begin + first),
            "text outside any field or table, not imported: " + quoted_excerpt(gap.substr(first, 200)));
@@ -499,7 +500,7 @@ Datasheet parse_datasheet(std::string_view path, std::string_view text, Diagnost
     std::size_t after = std::min(text.size(), lines.line_end(line) + 1);
     std::string_view notes = text.substr(after);
     std::size_t first = 0;
-    while (first < notes.size() && is_space(notes[first])) ++first;
+    while (first < notes.size() && is_ascii_space(notes[first])) ++first;
     if (first < notes.size()) {
       sheet.notes = std::string(trim(notes));
       sheet.notes_line = lines.line_of(after + first);

@@ -1,5 +1,6 @@
 #include "html_table.hpp"
 
+#include "../ascii.hpp"
 #include "markup_text.hpp"
 #include "source_text.hpp"
 
@@ -14,27 +15,23 @@ struct Tag {
   std::string href;
 };
 
-bool is_name_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 // The value of attribute `name` inside a tag's text, quoted or not.
 std::string attribute(std::string_view tag, std::string_view name) {
-  std::string lower = lower_case(tag);
+  std::string lower = ascii_lower_case(tag);
   for (std::size_t at = lower.find(name); at != std::string::npos; at = lower.find(name, at + 1)) {
-    if (at == 0 || is_name_char(lower[at - 1])) continue;
+    if (at == 0 || is_ascii_alnum(lower[at - 1])) continue;
     std::size_t i = at + name.size();
-    while (i < tag.size() && is_space(tag[i])) ++i;
+    while (i < tag.size() && is_ascii_space(tag[i])) ++i;
     if (i >= tag.size() || tag[i] != '=') continue;
     ++i;
-    while (i < tag.size() && is_space(tag[i])) ++i;
+    while (i < tag.size() && is_ascii_space(tag[i])) ++i;
     if (i < tag.size() && (tag[i] == '"' || tag[i] == '\'')) {
       std::size_t close = tag.find(tag[i], i + 1);
       if (close == std::string_view::npos) close = tag.size();
       return std::string(tag.substr(i + 1, close - i - 1));
     }
     std::size_t end = i;
-    while (end < tag.size() && !is_space(tag[end]) && tag[end] != '>') ++end;
+    while (end < tag.size() && !is_ascii_space(tag[end]) && tag[end] != '>') ++end;
     return std::string(tag.substr(i, end - i));
   }
   return {};
@@ -55,10 +52,10 @@ bool next_tag(std::string_view page, std::size_t from, Tag& tag) {
     std::size_t name_begin = i;
     char first = i < page.size() ? static_cast<char>(page[i] | 0x20) : '\0';
     if (first < 'a' || first > 'z') continue;  // "a < b" or "<3" in text
-    while (i < page.size() && is_name_char(page[i])) ++i;
+    while (i < page.size() && is_ascii_alnum(page[i])) ++i;
     std::size_t close = page.find('>', i);
     if (close == std::string_view::npos) return false;
-    tag.name = lower_case(page.substr(name_begin, i - name_begin));
+    tag.name = ascii_lower_case(page.substr(name_begin, i - name_begin));
     tag.closing = closing;
     tag.begin = at;
     tag.end = close + 1;

@@ -1,5 +1,6 @@
 #include "id_text.hpp"
 
+#include "../ascii.hpp"
 #include "disarm/object_id.hpp"
 #include "markup_text.hpp"
 
@@ -7,21 +8,13 @@ namespace disarm::importer {
 
 namespace {
 
-bool is_alpha(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
 bool is_id_char(char c) {
-  return is_alpha(c) || is_digit(c) || c == '.';
+  return is_ascii_alpha(c) || is_ascii_digit(c) || c == '.';
 }
 
 // Markup and punctuation that may wrap an ID: "[T0001", "(TA01", "*M004*".
 std::string_view skip_wrapping(std::string_view text) {
-  while (!text.empty() && (is_space(text.front()) || text.front() == '[' || text.front() == '(' ||
+  while (!text.empty() && (is_ascii_space(text.front()) || text.front() == '[' || text.front() == '(' ||
                            text.front() == '*' || text.front() == '_'))
     text.remove_prefix(1);
   return text;
@@ -38,8 +31,8 @@ std::string_view first_token(std::string_view text) {
 // The separators upstream puts between an ID and its name: spaces, ":", "-", en and em dashes.
 std::string_view skip_separators(std::string_view text) {
   for (;;) {
-    if (!text.empty() && (is_space(text.front()) || text.front() == ':' || text.front() == '-' || text.front() == ']' ||
-                          text.front() == '*' || text.front() == '_')) {
+    if (!text.empty() && (is_ascii_space(text.front()) || text.front() == ':' || text.front() == '-' ||
+                          text.front() == ']' || text.front() == '*' || text.front() == '_')) {
       text.remove_prefix(1);
     } else if (text.substr(0, 3) == "\xE2\x80\x93" || text.substr(0, 3) == "\xE2\x80\x94") {
       text.remove_prefix(3);
@@ -62,8 +55,8 @@ std::optional<IdMention> leading_id(std::string_view plain) {
 bool starts_like_id(std::string_view plain) {
   std::string_view text = skip_wrapping(plain);
   std::size_t letters = 0;
-  while (letters < text.size() && is_alpha(text[letters])) ++letters;
-  return letters >= 1 && letters <= 3 && letters < text.size() && is_digit(text[letters]);
+  while (letters < text.size() && is_ascii_alpha(text[letters])) ++letters;
+  return letters >= 1 && letters <= 3 && letters < text.size() && is_ascii_digit(text[letters]);
 }
 
 IdList id_list(std::string_view plain) {

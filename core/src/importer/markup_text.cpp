@@ -4,13 +4,14 @@
 #include <charconv>
 #include <cstdint>
 
+#include "../ascii.hpp"
 #include "../utf8.hpp"
 
 namespace disarm::importer {
 
 std::string_view trim(std::string_view text) {
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  while (!text.empty() && is_ascii_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_ascii_space(text.back())) text.remove_suffix(1);
   return text;
 }
 
@@ -19,9 +20,9 @@ std::string collapse_whitespace(std::string_view text) {
   out.reserve(text.size());
   std::size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && is_space(text[i])) ++i;
+    while (i < text.size() && is_ascii_space(text[i])) ++i;
     std::size_t word = i;
-    while (i < text.size() && !is_space(text[i])) ++i;
+    while (i < text.size() && !is_ascii_space(text[i])) ++i;
     if (i == word) break;
     if (!out.empty()) out += ' ';
     out.append(text.substr(word, i - word));
@@ -29,22 +30,11 @@ std::string collapse_whitespace(std::string_view text) {
   return out;
 }
 
-std::string lower_case(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 namespace {
-
-bool starts_with_ci(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && lower_case(text.substr(0, prefix.size())) == prefix;
-}
 
 // "<br>", "<BR/>", "<br />" at the start of text: its length, else 0.
 std::size_t br_tag_length(std::string_view text) {
-  if (!starts_with_ci(text, "<br")) return 0;
+  if (!starts_with_ignoring_case(text, "<br")) return 0;
   std::size_t i = 3;
   while (i < text.size() && (text[i] == ' ' || text[i] == '/')) ++i;
   return i < text.size() && text[i] == '>' ? i + 1 : 0;

@@ -7,15 +7,10 @@
 
 namespace disarm::importer {
 
-// ASCII whitespace: space, \t, \n, \v, \f, \r.
-inline bool is_space(char c) {
-  return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
+// Without ASCII whitespace (is_ascii_space) at either end.
 std::string_view trim(std::string_view text);
 // Runs of whitespace become one space; the ends are trimmed.
 std::string collapse_whitespace(std::string_view text);
-std::string lower_case(std::string_view text);
 
 // Plain text of an HTML fragment: tags dropped (<br> as a space), the common entities
 // decoded, whitespace collapsed. For names and IDs, never for text the viewer renders.

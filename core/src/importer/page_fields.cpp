@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "../ascii.hpp"
 #include "markup_text.hpp"
 
 namespace disarm::importer {
@@ -108,11 +109,11 @@ const KindPages& kind_pages(Kind kind) {
 }
 
 std::string kind_word(Kind kind) {
-  return lower_case(kind_info(kind).label);
+  return ascii_lower_case(kind_info(kind).label);
 }
 
 std::string normalised_label(std::string_view label) {
-  std::string out = lower_case(collapse_whitespace(label));
+  std::string out = ascii_lower_case(collapse_whitespace(label));
   while (!out.empty() && (out.back() == ':' || out.back() == ' ')) out.pop_back();
   return out;
 }

@@ -6,18 +6,6 @@
 
 namespace disarm::importer {
 
-namespace {
-
-std::size_t count_replacements(std::string_view text) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(kReplacementCharacter); at != std::string_view::npos;
-       at = text.find(kReplacementCharacter, at + kReplacementCharacter.size()))
-    ++n;
-  return n;
-}
-
-}  // namespace
-
 CleanText clean_text(std::string_view bytes) {
   std::string lf;
   if (bytes.find('\r') != std::string_view::npos) {
@@ -27,13 +15,14 @@ CleanText clean_text(std::string_view bytes) {
     bytes = lf;
   }
   CleanText out;
-  out.text = valid_utf8(bytes);
-  if (out.text != bytes) {
-    // The first difference is at most two bytes past the first bad one, on the same line.
-    auto first = std::mismatch(bytes.begin(), bytes.end(), out.text.begin(), out.text.end()).first;
-    out.first_bad_line = 1 + static_cast<int>(std::count(bytes.begin(), first, '\n'));
-    out.replaced = count_replacements(out.text) - count_replacements(bytes);
+  const std::size_t valid = valid_utf8_length(bytes);
+  if (valid == bytes.size()) {
+    out.text = bytes;
+    return out;
   }
+  out.text = valid_utf8(bytes);
+  out.first_bad_line = 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + valid, '\n'));
+  out.replaced = (out.text.size() - bytes.size()) / 2;  // each replaced byte became three
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "../ascii.hpp"
 #include "html_table.hpp"
 #include "markup_text.hpp"
 #include "page_fields.hpp"
@@ -60,14 +61,14 @@ void import_index_page(const std::string& path, std::string_view text, Kind kind
   auto header = std::find_if(rows.begin(), rows.end(), [](const HtmlRow& r) {
     return std::all_of(r.cells.begin(), r.cells.end(), [](const HtmlCell& c) { return c.header; }) ||
            std::any_of(r.cells.begin(), r.cells.end(),
-                       [](const HtmlCell& c) { return lower_case(c.text) == "disarm_id"; });
+                       [](const HtmlCell& c) { return ascii_lower_case(c.text) == "disarm_id"; });
   });
   if (header == rows.end()) {
     assembly.warn(path, 0, "no header row naming disarm_id; not imported");
     return;
   }
   std::vector<std::string> columns;
-  for (const auto& c : header->cells) columns.push_back(lower_case(c.text));
+  for (const auto& c : header->cells) columns.push_back(ascii_lower_case(c.text));
   auto column = [&](std::string_view name) -> int {
     auto it = std::find(columns.begin(), columns.end(), name);
     return it == columns.end() ? -1 : static_cast<int>(it - columns.begin());
