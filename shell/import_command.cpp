@@ -1,5 +1,5 @@
-// `disarm import`: upstream's generated_pages directory to a snapshot. The file system is
-// read here; the importer itself (core) only sees paths and texts.
+// `disarm import`: upstream's generated_pages directory, or a DISARM STIX 2.1 bundle file, to a
+// snapshot. The file system is read here; the importers themselves (core) only see texts.
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -10,6 +10,7 @@
 #include "command_line.hpp"
 #include "disarm/importer.hpp"
 #include "disarm/snapshot.hpp"
+#include "disarm/stix_import.hpp"
 #include "page_tree.hpp"
 
 namespace disarm::shell {
@@ -19,7 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kUsage =
-    "disarm import PAGES_DIR -o SNAPSHOT.json [--commit SHA] [--date YYYY-MM-DD] [--source TEXT]";
+    "disarm import PAGES_DIR|STIX.json -o SNAPSHOT.json [--commit SHA] [--date YYYY-MM-DD] [--source TEXT]";
 
 // Checked before reading anything, so that a wrong directory is not read whole.
 bool looks_like_generated_pages(const fs::path& root) {
@@ -42,62 +43,64 @@ int run_import(const Args& args) {
   if (wants_help(args)) {
     std::printf(
         "usage: %s\n"
-        "Imports upstream DISARM's generated_pages directory (or a checkout holding one) into a snapshot.\n"
+        "Imports upstream DISARM's generated_pages directory (or a checkout holding one), or a DISARM\n"
+        "STIX 2.1 bundle file (generated_files/DISARM_STIX/DISARM.json), into a snapshot.\n"
         "Counts per kind go to stdout; each warning (file:line: problem) to stderr, one per line.\n"
         "  -o, --output FILE  the snapshot to write\n"
         "  --commit SHA       the upstream commit the pages come from\n"
         "  --date YYYY-MM-DD  the upstream date\n"
-        "  --source TEXT      where the pages come from (default: upstream's repository)\n",
+        "  --source TEXT      where the data comes from (default: upstream's repository)\n",
         kUsage);
     return kExitOk;
   }
-  std::string dir, output, commit, date;
-  std::string source(kUpstreamSource);
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    std::string* option = a == "-o" || a == "--output" ? &output
-                          : a == "--commit"            ? &commit
-                          : a == "--date"              ? &date
-                          : a == "--source"            ? &source
-                                                       : nullptr;
-    if (option) {
-      if (i + 1 >= args.size()) return usage_error(kUsage, "missing value after " + a);
-      *option = args[++i];
-    } else if (a.rfind("-", 0) == 0) {
-      return usage_error(kUsage, "unknown option '" + a + "'");
-    } else if (dir.empty()) {
-      dir = a;
-    } else {
-      return usage_error(kUsage, "unexpected argument '" + a + "'");
-    }
-  }
-  if (dir.empty()) return usage_error(kUsage, "missing PAGES_DIR");
+  auto parsed = parse_command_line(
+      args,
+      {kUsage, {"PAGES_DIR"}, {{"--output", true, "-o"}, {"--commit", true}, {"--date", true}, {"--source", true}}});
+  if (!parsed) return kExitUsage;
+  const std::string& dir = parsed->positionals[0];
+  const std::string output = parsed->value("--output"), commit = parsed->value("--commit"),
+                    date = parsed->value("--date"), source = parsed->value("--source");
   if (output.empty()) return usage_error(kUsage, "missing -o SNAPSHOT.json");
   if (!date.empty() && !is_date(date)) return usage_error(kUsage, "--date wants YYYY-MM-DD, not '" + date + "'");
 
   std::error_code ec;
   fs::path root(dir);
-  if (!fs::is_directory(root, ec)) {
+  ImportResult result;
+  if (fs::is_regular_file(root, ec)) {
+    auto text = read_file(dir);
+    if (!text) {
+      std::fprintf(stderr, "disarm: cannot read %s\n", dir.c_str());
+      return kExitUsage;
+    }
+    auto stix = import_stix_bundle(
+        *text, upstream_stix_provenance(source.empty() ? std::string(kUpstreamStixSource) : source, commit, date));
+    if (!stix) {
+      std::fprintf(stderr, "disarm: %s: %s\n", dir.c_str(), stix.error().describe().c_str());
+      return kExitUsage;
+    }
+    result = std::move(stix).value();
+  } else if (!fs::is_directory(root, ec)) {
     std::fprintf(stderr, "disarm: %s: no such directory\n", dir.c_str());
     return kExitUsage;
-  }
-  if (fs::is_directory(root / "generated_pages", ec)) root /= "generated_pages";  // a checkout of upstream
-  if (!looks_like_generated_pages(root)) {
-    std::fprintf(stderr,
-                 "disarm: %s is not a DISARM generated_pages directory (no index, matrix or datasheet folder)\n",
-                 dir.c_str());
-    return kExitUsage;
-  }
-  auto files = read_page_tree(root.string());
-  if (!files) {
-    std::fprintf(stderr, "disarm: %s\n", files.error().describe().c_str());
-    return kExitUsage;
-  }
-
-  ImportResult result = import_pages(files.value(), upstream_provenance(source, commit, date));
-  if (result.pages_recognised == 0) {
-    std::fprintf(stderr, "disarm: %s holds no DISARM pages\n", dir.c_str());
-    return kExitUsage;
+  } else {
+    if (fs::is_directory(root / "generated_pages", ec)) root /= "generated_pages";  // a checkout of upstream
+    if (!looks_like_generated_pages(root)) {
+      std::fprintf(stderr,
+                   "disarm: %s is not a DISARM generated_pages directory (no index, matrix or datasheet folder)\n",
+                   dir.c_str());
+      return kExitUsage;
+    }
+    auto files = read_page_tree(root.string());
+    if (!files) {
+      std::fprintf(stderr, "disarm: %s\n", files.error().describe().c_str());
+      return kExitUsage;
+    }
+    result = import_pages(files.value(),
+                          upstream_provenance(source.empty() ? std::string(kUpstreamSource) : source, commit, date));
+    if (result.pages_recognised == 0) {
+      std::fprintf(stderr, "disarm: %s holds no DISARM pages\n", dir.c_str());
+      return kExitUsage;
+    }
   }
   for (const auto& w : result.warnings) std::fprintf(stderr, "%s\n", w.describe().c_str());
 
@@ -112,9 +115,9 @@ int run_import(const Args& args) {
 
   std::array<std::size_t, kKindCount> counts{};
   for (const auto& o : result.data.objects) counts[static_cast<std::size_t>(o.kind)]++;
-  std::printf("%s: %zu pages, %zu objects, %zu relations, %zu warnings\n", root.string().c_str(),
-              result.pages_recognised, result.data.objects.size(), result.data.relations.size(),
-              result.warnings.size());
+  const std::string read = result.pages_recognised ? std::to_string(result.pages_recognised) + " pages" : "STIX bundle";
+  std::printf("%s: %s, %zu objects, %zu relations, %zu warnings\n", root.string().c_str(), read.c_str(),
+              result.data.objects.size(), result.data.relations.size(), result.warnings.size());
   for (const auto& k : all_kinds())
     std::printf("  %-22.*s %zu\n", int(k.plural.size()), k.plural.data(), counts[static_cast<std::size_t>(k.kind)]);
   std::printf("wrote %s (%zu bytes)\n", output.c_str(), snapshot.size());
