@@ -1,0 +1,191 @@
+#include "disarm/selection_fragment.hpp"
+
+#include <cstdint>
+#include <optional>
+
+#include "disarm/object_id.hpp"
+#include "utf8.hpp"
+
+namespace disarm {
+
+namespace {
+
+constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+constexpr unsigned kMaxNumber = 9999;  // T9999
+constexpr unsigned kMaxSub = 999;      // .999
+
+void put_varint(std::string& out, std::uint64_t value) {
+  while (value >= 0x80) {
+    out += static_cast<char>((value & 0x7F) | 0x80);
+    value >>= 7;
+  }
+  out += static_cast<char>(value);
+}
+
+std::string base64url(std::string_view bytes) {
+  std::string out;
+  out.reserve((bytes.size() * 4 + 2) / 3);
+  std::uint32_t bits = 0;
+  int count = 0;
+  for (unsigned char byte : bytes) {
+    bits = (bits << 8) | byte;
+    count += 8;
+    while (count >= 6) {
+      count -= 6;
+      out += kAlphabet[(bits >> count) & 0x3F];
+    }
+  }
+  if (count > 0) out += kAlphabet[(bits << (6 - count)) & 0x3F];
+  return out;
+}
+
+int sextet(char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '-') return 62;
+  if (c == '_') return 63;
+  return -1;
+}
+
+std::string character_at(std::size_t index) {
+  return "character " + std::to_string(index + 1);
+}
+
+Result<std::string> from_base64url(std::string_view code) {
+  std::string bytes;
+  bytes.reserve(code.size() * 3 / 4);
+  std::uint32_t bits = 0;
+  int count = 0;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    int value = sextet(code[i]);
+    if (value < 0) {
+      const unsigned char c = static_cast<unsigned char>(code[i]);
+      std::string shown = c >= 0x21 && c < 0x7F ? std::string{'\'', code[i], '\''} : "byte " + std::to_string(c);
+      return Error{"not a selection code: " + shown + " is not one of A-Z a-z 0-9 - _", character_at(i)};
+    }
+    bits = (bits << 6) | static_cast<std::uint32_t>(value);
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      bytes += static_cast<char>((bits >> count) & 0xFF);
+    }
+  }
+  // What is left over must be fewer than 8 zero bits: the tail encode_selection writes.
+  if (code.size() % 4 == 1)
+    return Error{"not a selection code: it ends part-way through a byte", character_at(code.size() - 1)};
+  if (count > 0 && (bits & ((1u << count) - 1)) != 0)
+    return Error{"not a selection code: its last character has stray bits", character_at(code.size() - 1)};
+  return bytes;
+}
+
+// Reads the decoded bytes front to back, remembering the first problem.
+class ByteReader {
+ public:
+  explicit ByteReader(std::string_view bytes) : bytes_(bytes) {}
+  bool at_end() const { return pos_ == bytes_.size(); }
+
+  std::optional<unsigned char> byte() {
+    if (at_end()) return std::nullopt;
+    return static_cast<unsigned char>(bytes_[pos_++]);
+  }
+
+  // A varint of at most 32 bits in its shortest form.
+  std::optional<std::uint32_t> varint() {
+    std::uint64_t value = 0;
+    for (int shift = 0; shift <= 28; shift += 7) {
+      auto b = byte();
+      if (!b) return std::nullopt;
+      value |= static_cast<std::uint64_t>(*b & 0x7F) << shift;
+      if (!(*b & 0x80)) {
+        if (shift > 0 && *b == 0) return std::nullopt;  // overlong
+        if (value > UINT32_MAX) return std::nullopt;
+        return static_cast<std::uint32_t>(value);
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::optional<std::string_view> bytes(std::size_t n) {
+    if (bytes_.size() - pos_ < n) return std::nullopt;
+    std::string_view out = bytes_.substr(pos_, n);
+    pos_ += n;
+    return out;
+  }
+
+ private:
+  std::string_view bytes_;
+  std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+std::string encode_selection(const Selection& selection) {
+  std::string bytes;
+  bytes += static_cast<char>(kSelectionCodeVersion);
+  unsigned previous = 0;
+  for (const SelectedTechnique& item : selection.items()) {
+    const IdKey key = *parse_id(item.id);  // Selection holds canonical technique IDs only
+    const bool has_sub = key.sub >= 0;
+    const bool has_score = item.score.has_value();
+    const bool has_comment = !item.comment.empty();
+    const std::uint64_t delta = key.number - previous;
+    put_varint(bytes, delta << 3 | (has_sub ? 4u : 0u) | (has_score ? 2u : 0u) | (has_comment ? 1u : 0u));
+    if (has_sub) put_varint(bytes, static_cast<unsigned>(key.sub));
+    if (has_score) bytes += static_cast<char>(*item.score);
+    if (has_comment) {
+      put_varint(bytes, item.comment.size());
+      bytes += item.comment;
+    }
+    previous = key.number;
+  }
+  return base64url(bytes);
+}
+
+Result<Selection> decode_selection(std::string_view code) {
+  if (code.empty()) return Error{"empty selection code", ""};
+  auto decoded = from_base64url(code);
+  if (!decoded) return decoded.error();
+  ByteReader in(decoded.value());
+  if (in.byte() != kSelectionCodeVersion)
+    return Error{"not a selection code of version " + std::to_string(kSelectionCodeVersion) +
+                     " (a newer viewer may have made it)",
+                 "character 1"};
+
+  Selection selection;
+  std::optional<IdKey> previous;
+  for (std::size_t n = 1; !in.at_end(); ++n) {
+    const std::string where = "technique " + std::to_string(n);
+    auto fail = [&](std::string message) { return Error{"not a selection code: " + std::move(message), where}; };
+    auto head = in.varint();
+    if (!head) return fail("a technique number is cut short or malformed");
+    const std::uint64_t number = (previous ? previous->number : 0u) + (*head >> 3);
+    if (number > kMaxNumber) return fail("technique number " + std::to_string(number) + " is past T9999");
+    IdKey key{Kind::Technique, static_cast<unsigned>(number), -1};
+    if (*head & 4) {
+      auto sub = in.varint();
+      if (!sub || *sub > kMaxSub) return fail("a sub-technique number is malformed or past .999");
+      key.sub = static_cast<int>(*sub);
+    }
+    if (previous && !(*previous < key))
+      return fail(canonical_id(key) + " is repeated or out of order after " + canonical_id(*previous));
+    const std::string id = canonical_id(key);
+    selection.add(id);
+    if (*head & 2) {
+      auto score = in.byte();
+      if (!score || *score > kMaxScore) return fail("the score of " + id + " is missing or past 100");
+      selection.set_score(id, *score);
+    }
+    if (*head & 1) {
+      auto length = in.varint();
+      auto text = length && *length > 0 ? in.bytes(*length) : std::nullopt;
+      if (!text) return fail("the comment of " + id + " is cut short or empty");
+      if (valid_utf8_length(*text) != text->size()) return fail("the comment of " + id + " is not valid UTF-8");
+      selection.set_comment(id, *text);
+    }
+    previous = key;
+  }
+  return selection;
+}
+
+}  // namespace disarm
