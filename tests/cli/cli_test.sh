@@ -119,5 +119,20 @@ else
   echo "cli: import of upstream's pages skipped: no $upstream"
 fi
 
+# disarm import of a STIX bundle file: one of our own, a file that is no bundle, upstream's.
+printf '{"type": "bundle", "objects": [{"type": "x-mitre-tactic", "id": "x-mitre-tactic--1", "name": "Light Up",
+  "x_mitre_shortname": "light-up", "external_references": [{"external_id": "TA01"}]}]}' >"$tmp/bundle.json"
+expect import-stix 0 'bundle.json: STIX bundle, 1 objects, 0 relations, 1 warnings$' -- "$disarm" import "$tmp/bundle.json" -o "$tmp/stix.json"
+expect import-stix-warning 0 '^warning: /objects: no x-mitre-matrix' -- "$disarm" import "$tmp/bundle.json" -o "$tmp/stix.json"
+expect import-stix-stats 0 'Tactics +1$' -- "$disarm" stats "$tmp/stix.json"
+expect import-not-bundle 2 'snapshot.json: /: not a STIX bundle' -- "$disarm" import "$sample" -o "$tmp/x.json"
+bundle="$src/../shared/disarm/generated_files/DISARM_STIX/DISARM.json"
+if [ -f "$bundle" ]; then
+  expect import-upstream-stix 0 'Techniques +391$' -- "$disarm" import "$bundle" -o "$tmp/upstix.json"
+  expect import-upstream-stix-provenance 0 'from its STIX 2.1 bundle' -- grep -m1 '"provenance"' "$tmp/upstix.json"
+else
+  echo "cli: import of upstream's STIX bundle skipped: no $bundle"
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
