@@ -386,6 +386,12 @@ std::string ViewerApp::state_json() const {
                          {"selected", search_view_.selected()}};
       break;
     }
+    case RouteType::KindList: {
+      json ids = json::array();
+      for (const KindPageEntry& e : kind_view_.page().entries) ids.push_back(e.id);
+      state["kind_list"] = {{"kind", kind_name(route.kind)}, {"ids", ids}};
+      break;
+    }
     case RouteType::NotFound:
       state["page"] = {{"not_found", route.text}};
       break;

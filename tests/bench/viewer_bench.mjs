@@ -39,17 +39,13 @@ async function frameCost(route, label) {
 }
 await frameCost('#/matrix/red', 'red matrix');
 // The incident with the most cited techniques.
-const longest = await page.evaluate(() => {
-  let best = null;
-  for (const hit of window.disarm.search('kind:incident')) best = best || hit.id;
-  return best;
-});
-const incidents = await page.evaluate(() => window.disarm.search('kind:incident'));
-let longestId = longest, most = -1;
-for (const hit of incidents) {
-  await page.evaluate((r) => window.disarm.navigate(r), '#/' + hit.id);
+await page.evaluate(() => window.disarm.navigate('#/kind/incident'));
+const incidents = (await state(page)).kind_list.ids;
+let longestId = incidents[0], most = -1;
+for (const id of incidents) {
+  await page.evaluate((r) => window.disarm.navigate(r), '#/' + id);
   const p = (await state(page)).page;
-  if (p && p.citations > most) { most = p.citations; longestId = hit.id; }
+  if (p && p.citations > most) { most = p.citations; longestId = id; }
 }
 await frameCost('#/' + longestId, `longest incident page (${longestId}, ${most} techniques)`);
 
