@@ -18,7 +18,7 @@ namespace disarm::web {
 // A link drawn this frame, in device pixels: window.disarm reports them (in CSS pixels)
 // so tests can click a link by what it points at.
 struct DrawnLink {
-  std::string target;  // an object ID, or an external URL
+  std::string target;  // an object ID, an external URL, or a route ("#/kind/technique")
   bool external = false;
   ImVec2 min, max;
 };

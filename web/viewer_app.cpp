@@ -254,7 +254,7 @@ void ViewerApp::draw_page(ViewContext& ctx) {
   const Route& route = history_->current();
   switch (route.type) {
     case RouteType::Home:
-      overview_->draw(fonts_);
+      overview_->draw(ctx);
       break;
     case RouteType::Object:
       if (framework_->find(route.id))
@@ -349,8 +349,8 @@ std::string ViewerApp::state_json() const {
   state["history"] = {{"index", history_->index()}, {"size", history_->size()}};
   state["search_box"] = {
       {"text", search_text_},
+      {"focused", search_focused_},
       {"rect", {css(search_rect_[0]), css(search_rect_[1]), css(search_rect_[2]), css(search_rect_[3])}}};
-  json page = {{"type", std::string(print_route(route))}};
   switch (route.type) {
     case RouteType::Home: {
       const WidgetRect& r = overview_->filter_rect();

@@ -109,3 +109,13 @@ test('an idle viewer draws no frames', async () => {
   await page.waitForTimeout(1500);
   assert.equal((await state(page)).frames, before);
 });
+
+test('the start page lists every kind; a click opens its list', async () => {
+  const { page } = await openViewer(browser, server.url);
+  await clickLink(page, '#/kind/technique');
+  await routeIs(page, '#/kind/technique');
+  const s = await state(page);
+  assert.equal(s.kind_list.kind, 'technique');
+  assert.ok(s.kind_list.ids.includes('T0154.002'));
+  await screenshot(page, 'kind-list');
+});

@@ -237,7 +237,9 @@ void Backend::run() {
 }  // namespace disarm::web
 
 // viewer.js wakes the frame loop for events the viewer does not listen to itself.
-extern "C" EMSCRIPTEN_KEEPALIVE void disarm_api_wake() { disarm::web::request_redraw(); }
+extern "C" EMSCRIPTEN_KEEPALIVE void disarm_api_wake() {
+  disarm::web::request_redraw();
+}
 
 // viewer.js forwards the page's paste event: the only way to read the system clipboard.
 extern "C" EMSCRIPTEN_KEEPALIVE void disarm_api_paste(const char* text) {

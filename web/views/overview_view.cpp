@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "disarm/route.hpp"
 #include "fonts.hpp"
 #include "imgui.h"
 #include "imgui_stdlib.h"
@@ -33,7 +34,8 @@ void OverviewView::refilter() {
   }
 }
 
-void OverviewView::draw(const Fonts& fonts) {
+void OverviewView::draw(ViewContext& ctx) {
+  const Fonts& fonts = ctx.fonts;
   const Provenance& p = framework_.provenance();
   ImGui::PushFont(fonts.heading);
   ImGui::TextUnformatted(p.name.empty() ? "DISARM framework" : p.name.c_str());
@@ -46,18 +48,22 @@ void OverviewView::draw(const Fonts& fonts) {
   }
   ImGui::Spacing();
 
-  // Counts per kind, as a compact table.
+  // Counts per kind, each opening the list of that kind; then the two matrices.
   if (ImGui::BeginTable("counts", 6, ImGuiTableFlags_SizingStretchSame)) {
     for (const auto& k : all_kinds()) {
       ImGui::TableNextColumn();
-      ImGui::PushFont(fonts.bold);
-      ImGui::Text("%zu", framework_.count(k.kind));
-      ImGui::PopFont();
-      ImGui::SameLine();
-      ImGui::TextUnformatted(k.plural.data(), k.plural.data() + k.plural.size());
+      std::string label = std::to_string(framework_.count(k.kind)) + "  " + std::string(k.plural);
+      ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette.link);
+      if (ImGui::Selectable(label.c_str())) ctx.open(Route::kind_list(k.kind));
+      ImGui::PopStyleColor();
+      ctx.links.push_back(
+          {print_route(Route::kind_list(k.kind)), false, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
     }
     ImGui::EndTable();
   }
+  if (ImGui::Button("Red framework: techniques by tactic")) ctx.open(Route::matrix(MatrixSide::Red));
+  ImGui::SameLine();
+  if (ImGui::Button("Blue framework: counters by tactic")) ctx.open(Route::matrix(MatrixSide::Blue));
   ImGui::Separator();
 
   ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 26));

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "disarm/model.hpp"
+#include "view_context.hpp"
 
 struct ImVec2;
 
@@ -21,7 +22,7 @@ class OverviewView {
  public:
   explicit OverviewView(const Framework& framework);
 
-  void draw(const Fonts& fonts);
+  void draw(ViewContext& ctx);
 
   const std::string& filter() const { return filter_; }
   std::size_t shown() const { return shown_.size(); }
