@@ -355,6 +355,7 @@ std::string ViewerApp::state_json() const {
     case RouteType::Home: {
       const WidgetRect& r = overview_->filter_rect();
       state["overview"] = {{"filter", overview_->filter()},
+                           {"filter_focused", overview_->filter_active()},
                            {"shown", overview_->shown()},
                            {"filter_rect", {css(r.x), css(r.y), css(r.w), css(r.h)}}};
       break;

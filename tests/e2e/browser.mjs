@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/static_server.mjs';
 
@@ -74,4 +75,19 @@ export async function distinctColours(page) {
       }
     return seen.size;
   }, png.toString('base64'));
+}
+
+// One browser and one server for a test file, started before its tests and closed after:
+// `const env = useViewer();` then `env.browser` and `env.server` inside the tests.
+export function useViewer() {
+  const env = {};
+  before(async () => {
+    env.server = await serveViewer();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

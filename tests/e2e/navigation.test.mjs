@@ -1,18 +1,10 @@
 // An analyst's path through the viewer with real mouse and keyboard: search, open a result,
 // follow a link inside an evidence quote, go back two ways, reload a deep link, use the matrix.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveViewer, openViewer, screenshot } from './browser.mjs';
+import { useViewer, openViewer, screenshot } from './browser.mjs';
 
-let browser, server;
-before(async () => {
-  server = await serveViewer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useViewer();
 
 const state = (page) => page.evaluate(() => window.disarm.state());
 const routeIs = (page, route) => page.waitForFunction((r) => window.disarm.state().route === r, route, { timeout: 5000 });
@@ -28,7 +20,7 @@ async function clickLink(page, target, where = () => true) {
 }
 
 test('search by keyboard: / focuses, typing shows hits, Enter opens the first', async () => {
-  const { page, errors } = await openViewer(browser, server.url);
+  const { page, errors } = await openViewer(env.browser, env.server.url);
   await page.keyboard.press('/');
   await page.waitForFunction(() => window.disarm.state().search_box.focused);
   await page.keyboard.type('deepfake', { delay: 15 });
@@ -47,7 +39,7 @@ test('search by keyboard: / focuses, typing shows hits, Enter opens the first', 
 });
 
 test('arrows move the selection through the results', async () => {
-  const { page } = await openViewer(browser, server.url + '#/search?q=synthetic');
+  const { page } = await openViewer(env.browser, env.server.url + '#/search?q=synthetic');
   const before = await state(page);
   assert.ok(before.search.total >= 2);
   await page.mouse.click(before.search_box.rect[0] + 20, before.search_box.rect[1] + 10);
@@ -59,7 +51,7 @@ test('arrows move the selection through the results', async () => {
 });
 
 test('a link inside an evidence quote opens its technique; Alt+Left and the browser go back', async () => {
-  const { page, errors } = await openViewer(browser, server.url + '#/T0154.002');
+  const { page, errors } = await openViewer(env.browser, env.server.url + '#/T0154.002');
   // T0086.002 is named only inside an incident's quote on this page.
   await clickLink(page, 'T0086.002');
   await routeIs(page, '#/T0086.002');
@@ -71,12 +63,12 @@ test('a link inside an evidence quote opens its technique; Alt+Left and the brow
   await routeIs(page, '#/T0086.002');
   await page.goBack();
   await routeIs(page, '#/T0154.002');
-  assert.equal(page.url(), server.url + '#/T0154.002');
+  assert.equal(page.url(), env.server.url + '#/T0154.002');
   assert.deepEqual(errors, []);
 });
 
 test('a deep link survives a reload, and an unknown ID gets suggestions', async () => {
-  const { page } = await openViewer(browser, server.url + '#/i00001');
+  const { page } = await openViewer(env.browser, env.server.url + '#/i00001');
   assert.equal((await state(page)).route, '#/I00001', 'the address is made canonical');
   await page.reload();
   await page.evaluate(() => window.disarm.ready);
@@ -93,7 +85,7 @@ test('a deep link survives a reload, and an unknown ID gets suggestions', async 
 });
 
 test('the red matrix: a click on a cell opens the technique', async () => {
-  const { page, errors } = await openViewer(browser, server.url + '#/matrix/red');
+  const { page, errors } = await openViewer(env.browser, env.server.url + '#/matrix/red');
   const s = await state(page);
   assert.equal(s.matrix.side, 'red');
   await screenshot(page, 'matrix-red');
@@ -103,7 +95,7 @@ test('the red matrix: a click on a cell opens the technique', async () => {
 });
 
 test('an idle viewer draws no frames', async () => {
-  const { page } = await openViewer(browser, server.url + '#/matrix/red');
+  const { page } = await openViewer(env.browser, env.server.url + '#/matrix/red');
   await page.waitForTimeout(300);
   const before = (await state(page)).frames;
   await page.waitForTimeout(1500);
@@ -111,7 +103,7 @@ test('an idle viewer draws no frames', async () => {
 });
 
 test('the start page lists every kind; a click opens its list', async () => {
-  const { page } = await openViewer(browser, server.url);
+  const { page } = await openViewer(env.browser, env.server.url);
   await clickLink(page, '#/kind/technique');
   await routeIs(page, '#/kind/technique');
   const s = await state(page);

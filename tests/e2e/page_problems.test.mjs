@@ -1,22 +1,14 @@
 // When the browser lacks what the viewer needs, the page says so in plain HTML.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveViewer, screenshot } from './browser.mjs';
+import { useViewer, screenshot } from './browser.mjs';
 
-let browser, server;
-before(async () => {
-  server = await serveViewer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useViewer();
 
 async function problemText(init) {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   await page.addInitScript(init);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('#problem', { state: 'visible', timeout: 10000 });
   const text = await page.textContent('#problem');
   const ready = await page.evaluate(() => window.disarm.ready.then(() => 'resolved', (e) => 'rejected: ' + e.message));
@@ -42,9 +34,9 @@ test('without WebAssembly the page explains', async () => {
 });
 
 test('a missing wasm file is reported, not a blank canvas', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   await page.route('**/disarm_viewer.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('#problem', { state: 'visible', timeout: 10000 });
   assert.match(await page.textContent('#problem'), /could not be loaded.*HTTP 404/);
 });

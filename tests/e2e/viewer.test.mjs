@@ -1,20 +1,12 @@
 // The viewer in a real browser: it starts, draws, takes typed input, and stays crisp.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveViewer, openViewer, screenshot, distinctColours } from './browser.mjs';
+import { useViewer, openViewer, screenshot, distinctColours } from './browser.mjs';
 
-let browser, server;
-before(async () => {
-  server = await serveViewer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useViewer();
 
 test('the viewer starts, draws the framework, and filters as the user types', async () => {
-  const { page, errors } = await openViewer(browser, server.url);
+  const { page, errors } = await openViewer(env.browser, env.server.url);
   const state = await page.evaluate(() => window.disarm.state());
   assert.ok(state.framework.objects > 0, 'a framework is loaded');
   assert.ok(state.framework.licence, 'the licence is known');
@@ -23,6 +15,7 @@ test('the viewer starts, draws the framework, and filters as the user types', as
   // Click into the filter box where the viewer says it is, and type like a person.
   const [x, y, w, h] = state.overview.filter_rect;
   await page.mouse.click(x + w / 2, y + h / 2);
+  await page.waitForFunction(() => window.disarm.state().overview.filter_focused);
   await page.keyboard.type('T0154', { delay: 20 });
   await page.waitForFunction(() => window.disarm.state().overview.filter === 'T0154');
   const filtered = await page.evaluate(() => window.disarm.state().overview);
@@ -34,7 +27,7 @@ test('the viewer starts, draws the framework, and filters as the user types', as
 });
 
 test('on a high-DPI screen the canvas is drawn at device resolution', async () => {
-  const { page, errors } = await openViewer(browser, server.url, { width: 800, height: 600 }, 2);
+  const { page, errors } = await openViewer(env.browser, env.server.url, { width: 800, height: 600 }, 2);
   const state = await page.evaluate(() => window.disarm.state());
   assert.equal(state.scale, 2);
   const size = await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
@@ -44,8 +37,8 @@ test('on a high-DPI screen the canvas is drawn at device resolution', async () =
 });
 
 test('the theme follows the system setting, also when it changes', async () => {
-  const page = await browser.newPage({ colorScheme: 'dark' });
-  await page.goto(server.url + '#/T0154.002');
+  const page = await env.browser.newPage({ colorScheme: 'dark' });
+  await page.goto(env.server.url + '#/T0154.002');
   await page.waitForFunction(() => window.disarm && window.disarm.state);
   await page.evaluate(() => window.disarm.ready);
   assert.equal((await page.evaluate(() => window.disarm.state())).theme, 'dark');

@@ -68,6 +68,7 @@ void OverviewView::draw(ViewContext& ctx) {
 
   ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 26));
   if (ImGui::InputTextWithHint("##filter", "Filter by ID or name", &filter_)) refilter();
+  filter_active_ = ImGui::IsItemActive();
   ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   filter_rect_ = {min.x, min.y, max.x - min.x, max.y - min.y};
   ImGui::SameLine();

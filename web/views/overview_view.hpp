@@ -27,6 +27,7 @@ class OverviewView {
   const std::string& filter() const { return filter_; }
   std::size_t shown() const { return shown_.size(); }
   const WidgetRect& filter_rect() const { return filter_rect_; }
+  bool filter_active() const { return filter_active_; }
 
  private:
   void refilter();
@@ -35,6 +36,7 @@ class OverviewView {
   std::string filter_;
   std::vector<ObjectIndex> shown_;  // recomputed only when the filter changes
   WidgetRect filter_rect_;
+  bool filter_active_ = false;
 };
 
 }  // namespace disarm::web
