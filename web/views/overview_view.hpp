@@ -1,5 +1,5 @@
-// The framework at a glance: its name, source and licence, counts per kind, and a
-// filterable list of every object.
+// The start page: the framework's name, source and licence, counts per kind (each opening
+// that kind's list), the two matrices, and a filterable list of every object.
 #pragma once
 
 #include <string>
@@ -8,11 +8,7 @@
 #include "disarm/model.hpp"
 #include "view_context.hpp"
 
-struct ImVec2;
-
 namespace disarm::web {
-
-struct Fonts;
 
 struct WidgetRect {
   float x = 0, y = 0, w = 0, h = 0;  // device pixels
