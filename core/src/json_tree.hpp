@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,12 @@ class JsonTree {
   Index next_sibling(Index i) const { return nodes_[i].end; }
   // The value of member `key`, the last one when the key repeats (as nlohmann does), or kNone.
   Index member(Index object, std::string_view key) const;
+  // The text of member `key` when it is a string; nothing when it is absent or not a string.
+  std::optional<std::string_view> string_member(Index object, std::string_view key) const {
+    Index v = member(object, key);
+    if (v == kNone || type(v) != JsonType::String) return std::nullopt;
+    return text(v);
+  }
 
  private:
   friend class JsonParser;

@@ -65,9 +65,7 @@ class LayerReader {
   }
 
   std::optional<std::string_view> string_member(J object, std::string_view key) const {
-    J v = t_.member(object, key);
-    if (v == kNone || t_.type(v) != JsonType::String) return std::nullopt;
-    return t_.text(v);
+    return t_.string_member(object, key);
   }
 
   void check_domain(J layer) {
