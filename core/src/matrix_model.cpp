@@ -164,7 +164,10 @@ MatrixModel build_matrix(const Framework& framework, MatrixSide side) {
     model.columns.push_back(std::move(column));
   }
   for (auto& column : model.columns)
-    for (auto& cell : column.cells) cell.heat = heat_level(cell.incident_count, model.max_incident_count);
+    for (auto& cell : column.cells) {
+      cell.heat = heat_level(cell.incident_count, model.max_incident_count);
+      cell.family_heat = heat_level(cell.family_incident_count, model.max_incident_count);
+    }
   model.phases = phase_bands(framework, model.columns);
   return model;
 }

@@ -71,6 +71,8 @@ TEST_CASE("red cells count incidents (the technique's own, and with its sub-tech
   CHECK(cell(m, "T0154.002").incident_count == 2);
   CHECK(cell(m, "T0154").incident_count == 0);
   CHECK(cell(m, "T0154").family_incident_count == 2);
+  CHECK(cell(m, "T0154").heat == 0);
+  CHECK(cell(m, "T0154").family_heat == heat_level(2, m.max_incident_count));
   // I00003 cites both T0049 and T0049.001: one incident for the family.
   CHECK(cell(m, "T0049").incident_count == 1);
   CHECK(cell(m, "T0049").family_incident_count == 1);

@@ -151,9 +151,8 @@ void MatrixView::draw_columns(ViewContext& ctx) {
       float cell_h = bold->FontSize + name_h + 2 * pad;
       ImVec2 min(x + indent, cy), max(x + col_w, cy + cell_h);
       if (max.y >= clip_top && min.y <= clip_bottom) {
-        int level = cell.depth == 0 && !expanded_.count(cell.object)
-                        ? heat_level(cell.family_incident_count, shown_.max_incident_count)
-                        : cell.heat;
+        // A folded parent stands for its sub-techniques too.
+        int level = cell.depth == 0 && !expanded_.count(cell.object) ? cell.family_heat : cell.heat;
         ImU32 fill = heat_colour(ctx.palette, level, red);
         ImU32 ink = dark_cell(level) ? IM_COL32_WHITE : IM_COL32(25, 25, 28, 255);
         draw->AddRectFilled(min, max, fill, 3 * s);

@@ -54,6 +54,7 @@ struct MatrixCell {
   int counter_count = 0;    // red: counters of this technique
   int technique_count = 0;  // blue: techniques this counter counters
   int heat = 0;             // heat_level(incident_count, the model's max_incident_count)
+  int family_heat = 0;      // heat_level(family_incident_count, ...): a folded parent's colour
 };
 
 struct MatrixTacticColumn {
