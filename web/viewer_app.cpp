@@ -100,7 +100,6 @@ void ViewerApp::sync_location(bool push) {
     push_location(fragment, history_->index());
   else
     replace_location(fragment, history_->index());
-  set_document_title(page_title(*framework_, history_->current()));
 }
 
 void ViewerApp::navigate(Route route) {
@@ -147,6 +146,7 @@ void ViewerApp::show(const Route& route) {
     default:
       break;
   }
+  notify_page_shown(print_route(route), page_title(fw, route));
 }
 
 void ViewerApp::search_typed(ViewContext& ctx) {

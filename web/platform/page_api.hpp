@@ -34,7 +34,9 @@ void history_go(int delta);
 // The address of this page with `fragment` in place of its own: what "Copy link" copies.
 std::string page_address(const std::string& fragment);
 
-void set_document_title(const std::string& title);
+// A page is shown: sets the document title and fires the window event "disarm:shown" with
+// detail {route, title}, which the page's scripts (embedding, the screen-reader mirror) follow.
+void notify_page_shown(const std::string& route, const std::string& title);
 void copy_to_clipboard(const std::string& text);
 
 // External links open from the page's own mouse-up handler, a real user gesture, so popup

@@ -49,7 +49,11 @@ EM_JS(char*, page_address_with, (const char* fragment), {
 
 EM_JS(void, page_history_go, (int delta), { history.go(delta); });
 
-EM_JS(void, page_set_title, (const char* title), { document.title = UTF8ToString(title); });
+EM_JS(void, page_shown, (const char* route, const char* title), {
+  var detail = {route : UTF8ToString(route), title : UTF8ToString(title)};
+  document.title = detail.title;
+  window.dispatchEvent(new CustomEvent('disarm:shown', {detail : detail}));
+});
 
 EM_JS(void, page_copy, (const char* text), {
   var value = UTF8ToString(text);
@@ -99,8 +103,8 @@ std::string page_address(const std::string& fragment) {
   return address;
 }
 
-void set_document_title(const std::string& title) {
-  page_set_title(title.c_str());
+void notify_page_shown(const std::string& route, const std::string& title) {
+  page_shown(route.c_str(), title.c_str());
 }
 
 void copy_to_clipboard(const std::string& text) {

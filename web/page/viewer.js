@@ -1,5 +1,10 @@
 // Starts the DISARM viewer's wasm on the page, shows load progress and problems in plain
 // HTML, and offers window.disarm to tests and to pages that embed the viewer.
+//
+// The page's other scripts (one per feature, loaded after this one) reach the viewer through
+// window.disarmPage: {ready, module(), config}. They may add to `config` (the Emscripten
+// module's settings) before the wasm starts, and follow the window event "disarm:shown"
+// ({route, title}) that the viewer fires for every page it shows.
 (function () {
   'use strict';
 
@@ -13,6 +18,8 @@
   ready.catch(() => {});  // the page shows the problem; no unhandled-rejection noise
 
   let viewer = null;  // the Emscripten module, once running
+  const config = {};   // filled in below; other scripts may add to it before the wasm starts
+  window.disarmPage = { ready, module: () => viewer, config };
 
   function fail(message) {
     loader.style.display = 'none';
@@ -112,7 +119,7 @@
     return bytes.subarray(0, received);
   }
 
-  const config = {
+  Object.assign(config, {
     canvas,
     instantiateWasm(imports, receiveInstance) {
       fetchWithProgress('disarm_viewer.wasm')
@@ -130,14 +137,19 @@
     onAbort(what) { fail('The viewer stopped: ' + what); },
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
-  };
+  });
 
-  const script = document.createElement('script');
-  script.src = 'disarm_viewer.js';
-  script.onerror = () => fail('disarm_viewer.js could not be loaded.');
-  script.onload = () => {
-    createDisarmViewer(config).then((module) => { viewer = module; },
-                                     (e) => fail('The viewer could not start: ' + e));
-  };
-  document.head.appendChild(script);
+  // The wasm starts once every script of the page has run, so each could add to `config`.
+  function startViewer() {
+    const script = document.createElement('script');
+    script.src = 'disarm_viewer.js';
+    script.onerror = () => fail('disarm_viewer.js could not be loaded.');
+    script.onload = () => {
+      createDisarmViewer(config).then((module) => { viewer = module; },
+                                       (e) => fail('The viewer could not start: ' + e));
+    };
+    document.head.appendChild(script);
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startViewer);
+  else startViewer();
 })();
