@@ -78,10 +78,15 @@
   // External links open here, in the mouse-up handler itself: a user gesture that popup
   // blockers honour. The viewer says each frame which link is under the mouse.
   let pressedLink = '';
+  // This page at another address (an embed's "Open in full viewer"), also from file://.
+  const isThisPage = (link) => {
+    const here = location.href.split(/[?#]/)[0];
+    return link.startsWith(here) && /^([?#]|$)/.test(link.slice(here.length));
+  };
   canvas.addEventListener('mousedown', () => { pressedLink = viewer ? viewer.hoveredExternalLink || '' : ''; });
   canvas.addEventListener('mouseup', (e) => {
     const link = viewer ? viewer.hoveredExternalLink || '' : '';
-    if (e.button === 0 && link && link === pressedLink && /^https?:\/\//i.test(link))
+    if (e.button === 0 && link && link === pressedLink && (/^https?:\/\//i.test(link) || isThisPage(link)))
       window.open(link, '_blank', 'noopener,noreferrer');
     pressedLink = '';
   });
