@@ -124,10 +124,23 @@
     return bytes.subarray(0, received);
   }
 
+  // The offline bundle (disarm bundle) carries the wasm in the page as base64, in a
+  // <script type="application/octet-stream" id="disarm-wasm"> block: nothing is fetched.
+  async function inlineWasm(block) {
+    loaderText.textContent = 'Unpacking…';
+    loaderBar.removeAttribute('value');
+    await new Promise((resolve) => setTimeout(resolve));  // let the text show first
+    const binary = atob(block.textContent.replace(/\s+/g, ''));
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; ++i) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
   Object.assign(config, {
     canvas,
     instantiateWasm(imports, receiveInstance) {
-      fetchWithProgress('disarm_viewer.wasm')
+      const block = document.getElementById('disarm-wasm');
+      (block ? inlineWasm(block) : fetchWithProgress('disarm_viewer.wasm'))
         .then((bytes) => { loaderText.textContent = 'Starting…'; return WebAssembly.instantiate(bytes, imports); })
         .then((result) => receiveInstance(result.instance, result.module))
         .catch((e) => fail('The viewer could not be loaded: ' + e.message));
@@ -146,13 +159,13 @@
 
   // The wasm starts once every script of the page has run, so each could add to `config`.
   function startViewer() {
+    const start = () => createDisarmViewer(config).then((module) => { viewer = module; },
+                                                        (e) => fail('The viewer could not start: ' + e));
+    if (typeof createDisarmViewer === 'function') return start();  // inlined by the bundle
     const script = document.createElement('script');
     script.src = 'disarm_viewer.js';
     script.onerror = () => fail('disarm_viewer.js could not be loaded.');
-    script.onload = () => {
-      createDisarmViewer(config).then((module) => { viewer = module; },
-                                       (e) => fail('The viewer could not start: ' + e));
-    };
+    script.onload = start;
     document.head.appendChild(script);
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startViewer);
