@@ -101,6 +101,8 @@ test('a page from another origin is not obeyed, nor told anything', async () => 
 
 test('without ?host= only the viewer\'s own origin is obeyed', async () => {
   const same = await openHost(sites.viewer, 'embed=1');
+  assert.equal(await same.page.evaluate(() => document.activeElement === document.body), true,
+               'the embed takes no focus from its host page as it starts');
   await same.page.evaluate((o) => window.send({ type: 'disarm:navigate', route: '#/C00012' }, o), sites.viewer.origin);
   await same.frame.waitForFunction(() => window.disarm.route() === '#/C00012');
   await same.page.waitForFunction(() => window.received.some((m) => m.data.id === 'C00012'));

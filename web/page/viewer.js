@@ -148,7 +148,8 @@
     },
     onViewerReady() {
       loader.style.display = 'none';
-      canvas.focus();
+      // In an iframe the host page keeps its focus (and its scroll): the reader clicks in.
+      if (window.parent === window) canvas.focus();
       resolveReady(window.disarm);
     },
     onViewerError(message) { fail(message); },
