@@ -68,9 +68,19 @@ bool is_local_name(const std::string& src) {
 
 struct ScriptElement {
   std::size_t begin = 0, end = 0;  // the whole element, "<script ...>...</script>"
+  std::string start_tag;           // "<script ...>"
   std::optional<std::string> src;
+  std::optional<std::string> type;
   std::string text;  // an inline script's own text
 };
+
+// Whether a script element runs (and so needs a hash), or is a data block.
+bool is_javascript(const std::optional<std::string>& type) {
+  if (!type || type->empty()) return true;
+  std::string t;
+  for (char c : *type) t += lower(c);
+  return t == "text/javascript" || t == "application/javascript" || t == "module";
+}
 
 Result<std::vector<ScriptElement>> find_scripts(std::string_view html) {
   std::vector<ScriptElement> scripts;
@@ -93,7 +103,9 @@ Result<std::vector<ScriptElement>> find_scripts(std::string_view html) {
     ScriptElement s;
     s.begin = i;
     s.end = close_end + 1;
+    s.start_tag = html.substr(i, tag_end + 1 - i);
     s.src = attribute(html.substr(i + 7, tag_end - i - 7), "src");
+    s.type = attribute(html.substr(i + 7, tag_end - i - 7), "type");
     s.text = html.substr(tag_end + 1, close - tag_end - 1);
     i = s.end;
     scripts.push_back(std::move(s));
@@ -226,7 +238,13 @@ Result<std::string> make_offline_bundle(const ViewerFiles& files) {
       out += "\n";
     }
     if (!s.src) {
-      add_script(normalise_line_ends(s.text));
+      // Already inline: kept as it is, with its attributes; a script that runs gets its hash.
+      std::string text = normalise_line_ends(s.text);
+      out += s.start_tag + text + "</script>";
+      if (is_javascript(s.type)) {
+        if (!hashes.empty()) hashes += ' ';
+        hashes += csp_script_hash(text);
+      }
       continue;
     }
     if (!is_local_name(*s.src))

@@ -78,6 +78,20 @@ TEST_CASE("the bundle inlines every script, the loader and the wasm") {
   CHECK(page.find("'self' 'wasm") == std::string::npos);
 }
 
+TEST_CASE("scripts already inline stay as they are; those that run get a hash") {
+  auto html = make_offline_bundle(files({},
+                                        "<script type=\"application/ld+json\">{\"a\": 1}</script>\n"
+                                        "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self'\">"
+                                        "<script id=\"s\">run();\r\n</script>"));
+  REQUIRE(html);
+  const std::string& page = html.value();
+  CHECK(page.find("<script type=\"application/ld+json\">{\"a\": 1}</script>") != std::string::npos);
+  CHECK(page.find("<script id=\"s\">run();\n</script>") != std::string::npos);
+  CHECK(page.find("content=\"script-src " +
+                  csp_script_hash("var createDisarmViewer = function () { return '<\\/script>'; };") + " " +
+                  csp_script_hash("run();\n") + "\"") != std::string::npos);
+}
+
 TEST_CASE("a bundle refuses what it cannot carry") {
   SECTION("a missing script") {
     auto html = make_offline_bundle(files({{"viewer.js", "1"}}));
