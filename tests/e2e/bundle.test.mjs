@@ -35,7 +35,7 @@ async function offlineContext() {
   context.on('request', (r) => attempted.push(r.url()));
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    return url.split('#')[0] === fileUrl ? route.continue() : route.abort('internetdisconnected');
+    return url.split(/[?#]/)[0] === fileUrl ? route.continue() : route.abort('internetdisconnected');
   });
   await context.setOffline(true);
   return { context, attempted };
@@ -91,6 +91,28 @@ test('the bundle works from file:// with the network off and fetches nothing', {
   assert.ok(attempted.length >= 2, `the file's own loads are seen (${attempted.length})`);
   assert.deepEqual(errors, [], 'no console errors, so no Content-Security-Policy violation');
   assert.deepEqual(deep.errors, []);
+  await context.close();
+});
+
+test('the bundle embeds too, and its "Open in full viewer" opens the file itself', { skip }, async () => {
+  const { context, attempted } = await offlineContext();
+  const { page, errors } = await open(context, '?embed=1#/T0154.002');
+  const s = await state(page);
+  assert.equal(s.embed, true);
+  const link = s.links.find((l) => l.external);
+  assert.equal(link.target, fileUrl + '#/T0154.002');
+  const popup = context.waitForEvent('page');
+  const [x, y, w, h] = link.rect;
+  await page.mouse.move(x + w / 2, y + h / 2);
+  await page.mouse.down();
+  await page.mouse.up();
+  const full = await popup;
+  await full.waitForFunction(() => window.disarm && window.disarm.state, null, { timeout: 30000 });
+  await full.evaluate(() => window.disarm.ready);
+  assert.equal((await state(full)).embed, false);
+  assert.equal((await state(full)).route, '#/T0154.002');
+  assert.deepEqual(attempted.filter((u) => u.split(/[?#]/)[0] !== fileUrl), []);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
