@@ -66,5 +66,6 @@ int run_import(const Args& args);
 int run_validate(const Args& args);
 int run_show(const Args& args);
 int run_search(const Args& args);
+int run_bundle(const Args& args);
 
 }  // namespace disarm::shell

@@ -87,6 +87,7 @@ void ViewerApp::set_appearance(float scale, bool dark) {
 }
 
 void ViewerApp::start() {
+  embed_ = page_query_parameter("embed") == "1";
   if (!framework_) return;
   Route route = parse_route(location_fragment());
   history_.emplace(route);
@@ -229,6 +230,30 @@ void ViewerApp::draw_top_bar(ViewContext& ctx) {
   tab("About", Route::about(), "The data, its source and licence; keys");
 }
 
+void ViewerApp::draw_embed_bar(ViewContext& ctx) {
+  const float s = scale_;
+  ImGui::BeginDisabled(!history_->can_go_back());
+  if (ImGui::SmallButton("\u2190")) history_go(-1);
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Back");
+  ImGui::SameLine(0, 4 * s);
+  ImGui::BeginDisabled(!history_->can_go_forward());
+  if (ImGui::SmallButton("\u2192")) history_go(1);
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Forward");
+  ImGui::SameLine(0, 10 * s);
+  ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette.accent);
+  ImGui::PushFont(ctx.fonts.bold);
+  ImGui::TextUnformatted("DISARM");
+  ImGui::PopFont();
+  ImGui::PopStyleColor();
+  // Opened by the page on mouse-up, like every external link: a new tab is a user gesture.
+  const char* open_label = "Open in full viewer \u2197";
+  float right = ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(open_label).x;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right));
+  external_link(ctx, open_label, page_address(print_route(history_->current())), true);
+}
+
 void ViewerApp::draw_not_found(ViewContext& ctx) {
   float width = reading_width(ctx);
   centre_column(width);
@@ -299,9 +324,12 @@ void ViewerApp::draw() {
   }
 
   ViewContext ctx(*framework_, fonts_, palette_, scale_, *previews_);
-  draw_top_bar(ctx);
+  if (embed_)
+    draw_embed_bar(ctx);
+  else
+    draw_top_bar(ctx);
   ImGui::Separator();
-  const float credit_h = ImGui::GetFrameHeightWithSpacing();
+  const float credit_h = data_credit_height(ctx);
   ImGui::BeginChild("content", ImVec2(0, -credit_h));
   draw_page(ctx);
   ImGui::EndChild();
@@ -338,6 +366,7 @@ std::string ViewerApp::state_json() const {
   state["wasm_memory"] = wasm_memory_bytes();
   state["scale"] = scale_;
   state["theme"] = dark_ ? "dark" : "light";
+  state["embed"] = embed_;
   if (!load_error_.empty()) state["error"] = load_error_;
   if (!framework_ || !history_) return state.dump(-1, ' ', false, json::error_handler_t::replace);
 

@@ -41,6 +41,7 @@ class ViewerApp : public PageApiHandler {
   void show(const Route& route);
   void sync_location(bool push);
   void draw_top_bar(ViewContext& ctx);
+  void draw_embed_bar(ViewContext& ctx);  // ?embed=1: back, forward, "Open in full viewer"
   void draw_page(ViewContext& ctx);
   void draw_not_found(ViewContext& ctx);
   void search_typed(ViewContext& ctx);
@@ -68,6 +69,7 @@ class ViewerApp : public PageApiHandler {
   Palette palette_{};
   float scale_ = 1.0f;
   bool dark_ = false;
+  bool embed_ = false;  // shown in another page's iframe: one page, minimal chrome
   bool announced_ready_ = false;
   int frames_ = 0;
 };

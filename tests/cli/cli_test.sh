@@ -134,5 +134,50 @@ else
   echo "cli: import of upstream's STIX bundle skipped: no $bundle"
 fi
 
+# disarm bundle: usage and I/O errors, a viewer of our own making, and the real web build.
+expect bundle-help 0 'usage: disarm bundle -o FILE.html' -- "$disarm" bundle --help
+expect bundle-missing-output 2 'missing -o FILE.html' -- "$disarm" bundle --viewer "$tmp"
+expect bundle-bad-option 2 "unknown option '--frob'" -- "$disarm" bundle -o "$tmp/b.html" --frob
+expect bundle-extra-arg 2 "unexpected argument 'extra'" -- "$disarm" bundle -o "$tmp/b.html" extra
+expect bundle-no-viewer 2 '^disarm: /nonexistent/web: no such directory' -- "$disarm" bundle -o "$tmp/b.html" --viewer /nonexistent/web
+expect bundle-default-viewer 2 '^disarm: build/web/web: no such directory' -- bash -c "cd '$tmp' && '$disarm' bundle -o b.html"
+viewer="$tmp/viewer"
+mkdir -p "$viewer"
+printf '<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src '"'none'"'; script-src '"'self'"' '"'wasm-unsafe-eval'"'">\n<script src="viewer.js"></script>\n<script src="gone.js"></script>\n' >"$viewer/index.html"
+expect bundle-incomplete 2 'viewer: missing disarm_viewer.js: not a built viewer' -- "$disarm" bundle -o "$tmp/b.html" --viewer "$viewer"
+printf 'var createDisarmViewer = 1; // "</script>"\n' >"$viewer/disarm_viewer.js"
+printf '\0asm\1\0\0\0' >"$viewer/disarm_viewer.wasm"
+printf 'window.viewerLoaded = true;\n' >"$viewer/viewer.js"
+expect bundle-missing-script 2 'index.html: names gone.js, which is missing$' -- "$disarm" bundle -o "$tmp/b.html" --viewer "$viewer"
+printf 'window.gone = false;\n' >"$viewer/gone.js"
+expect bundle-unwritable 2 '^disarm: cannot write /nonexistent/b.html$' -- "$disarm" bundle -o /nonexistent/b.html --viewer "$viewer"
+expect bundle-made 0 "^wrote $tmp/b.html \\([0-9]+ bytes\\)$" -- "$disarm" bundle -o "$tmp/b.html" --viewer "$viewer"
+expect bundle-no-src 1 '' -- grep -q 'src=' "$tmp/b.html"
+expect bundle-wasm 0 'id="disarm-wasm">AGFzbQEAAAA=</script>' -- cat "$tmp/b.html"
+expect bundle-escaped 0 '// "<\\/script>"' -- cat "$tmp/b.html"
+if command -v python3 >/dev/null; then
+  # Every inline script's SHA-256 is in the policy, and the policy names nothing else.
+  cat >"$tmp/hashes.py" <<'PY'
+import base64, hashlib, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
+policy = re.search(r'script-src ([^;"]*)', page).group(1).split()
+wanted = ["'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts]
+print(len(scripts), "scripts, policy", "matches" if policy == wanted + ["'wasm-unsafe-eval'"] else "differs: %s" % policy)
+PY
+  expect bundle-hashes 0 '^3 scripts, policy matches$' -- python3 "$tmp/hashes.py" "$tmp/b.html"
+fi
+web="$src/build/web/web"
+if [ -f "$web/disarm_viewer.wasm" ] && [ -f "$web/index.html" ]; then
+  expect bundle-web 0 "^wrote $tmp/disarm.html \\([0-9]+ bytes\\)$" -- "$disarm" bundle -o "$tmp/disarm.html" --viewer "$web"
+  expect bundle-web-no-src 1 '' -- grep -Eq '<script[^>]* src=' "$tmp/disarm.html"
+  if command -v python3 >/dev/null; then
+    expect bundle-web-hashes 0 'scripts, policy matches$' -- python3 "$tmp/hashes.py" "$tmp/disarm.html"
+  fi
+  expect bundle-web-bigger 0 '^yes$' -- bash -c "[ \$(stat -c %s '$tmp/disarm.html') -gt \$(stat -c %s '$web/disarm_viewer.wasm') ] && echo yes"
+else
+  echo "cli: bundle of the web build skipped: no built viewer in $web"
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -78,10 +78,15 @@
   // External links open here, in the mouse-up handler itself: a user gesture that popup
   // blockers honour. The viewer says each frame which link is under the mouse.
   let pressedLink = '';
+  // This page at another address (an embed's "Open in full viewer"), also from file://.
+  const isThisPage = (link) => {
+    const here = location.href.split(/[?#]/)[0];
+    return link.startsWith(here) && /^([?#]|$)/.test(link.slice(here.length));
+  };
   canvas.addEventListener('mousedown', () => { pressedLink = viewer ? viewer.hoveredExternalLink || '' : ''; });
   canvas.addEventListener('mouseup', (e) => {
     const link = viewer ? viewer.hoveredExternalLink || '' : '';
-    if (e.button === 0 && link && link === pressedLink && /^https?:\/\//i.test(link))
+    if (e.button === 0 && link && link === pressedLink && (/^https?:\/\//i.test(link) || isThisPage(link)))
       window.open(link, '_blank', 'noopener,noreferrer');
     pressedLink = '';
   });
@@ -119,10 +124,23 @@
     return bytes.subarray(0, received);
   }
 
+  // The offline bundle (disarm bundle) carries the wasm in the page as base64, in a
+  // <script type="application/octet-stream" id="disarm-wasm"> block: nothing is fetched.
+  async function inlineWasm(block) {
+    loaderText.textContent = 'Unpacking…';
+    loaderBar.removeAttribute('value');
+    await new Promise((resolve) => setTimeout(resolve));  // let the text show first
+    const binary = atob(block.textContent.replace(/\s+/g, ''));
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; ++i) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
   Object.assign(config, {
     canvas,
     instantiateWasm(imports, receiveInstance) {
-      fetchWithProgress('disarm_viewer.wasm')
+      const block = document.getElementById('disarm-wasm');
+      (block ? inlineWasm(block) : fetchWithProgress('disarm_viewer.wasm'))
         .then((bytes) => { loaderText.textContent = 'Starting…'; return WebAssembly.instantiate(bytes, imports); })
         .then((result) => receiveInstance(result.instance, result.module))
         .catch((e) => fail('The viewer could not be loaded: ' + e.message));
@@ -130,7 +148,8 @@
     },
     onViewerReady() {
       loader.style.display = 'none';
-      canvas.focus();
+      // In an iframe the host page keeps its focus (and its scroll): the reader clicks in.
+      if (window.parent === window) canvas.focus();
       resolveReady(window.disarm);
     },
     onViewerError(message) { fail(message); },
@@ -141,13 +160,13 @@
 
   // The wasm starts once every script of the page has run, so each could add to `config`.
   function startViewer() {
+    const start = () => createDisarmViewer(config).then((module) => { viewer = module; },
+                                                        (e) => fail('The viewer could not start: ' + e));
+    if (typeof createDisarmViewer === 'function') return start();  // inlined by the bundle
     const script = document.createElement('script');
     script.src = 'disarm_viewer.js';
     script.onerror = () => fail('disarm_viewer.js could not be loaded.');
-    script.onload = () => {
-      createDisarmViewer(config).then((module) => { viewer = module; },
-                                       (e) => fail('The viewer could not start: ' + e));
-    };
+    script.onload = start;
     document.head.appendChild(script);
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startViewer);

@@ -31,8 +31,12 @@ std::string location_fragment();
 void push_location(const std::string& fragment, int history_index);
 void replace_location(const std::string& fragment, int history_index);
 void history_go(int delta);
-// The address of this page with `fragment` in place of its own: what "Copy link" copies.
+// The address of this page with `fragment` in place of its own, in the full viewer: what
+// "Copy link" copies and an embed's "Open in full viewer" opens. The embed parameters
+// ("embed", "host") are dropped; every other one (the data) is kept.
 std::string page_address(const std::string& fragment);
+// A parameter of the page's query string ("?embed=1" gives "1" for "embed"), "" when absent.
+std::string page_query_parameter(const std::string& name);
 
 // A page is shown: sets the document title and fires the window event "disarm:shown" with
 // detail {route, title}, which the page's scripts (embedding, the screen-reader mirror) follow.

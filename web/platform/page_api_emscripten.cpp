@@ -39,8 +39,20 @@ EM_JS(void, page_set_location, (const char* fragment, int index, int replace), {
   }
 });
 
+EM_JS(char*, page_query_value, (const char* name), {
+  var value = new URLSearchParams(window.location.search).get(UTF8ToString(name)) || '';
+  var size = lengthBytesUTF8(value) + 1;
+  var ptr = _malloc(size);
+  stringToUTF8(value, ptr, size);
+  return ptr;
+});
+
 EM_JS(char*, page_address_with, (const char* fragment), {
-  var address = window.location.href.split('#')[0] + UTF8ToString(fragment);
+  var url = new URL(window.location.href);
+  url.searchParams.delete('embed');
+  url.searchParams.delete('host');
+  url.hash = '';
+  var address = url.href + UTF8ToString(fragment);
   var size = lengthBytesUTF8(address) + 1;
   var ptr = _malloc(size);
   stringToUTF8(address, ptr, size);
@@ -101,6 +113,13 @@ std::string page_address(const std::string& fragment) {
   std::string address(raw);
   free(raw);
   return address;
+}
+
+std::string page_query_parameter(const std::string& name) {
+  char* raw = page_query_value(name.c_str());
+  std::string value(raw);
+  free(raw);
+  return value;
 }
 
 void notify_page_shown(const std::string& route, const std::string& title) {

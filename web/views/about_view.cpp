@@ -1,5 +1,8 @@
 #include "views/about_view.hpp"
 
+#include <algorithm>
+#include <string>
+
 #include "disarm/version.hpp"
 #include "links.hpp"
 #include "views/object_view.hpp"
@@ -44,11 +47,27 @@ void draw_about(ViewContext& ctx) {
   ImGui::PopTextWrapPos();
 }
 
+namespace {
+
+std::string credit_text(const Provenance& p) {
+  return "Data: " + (p.name.empty() ? std::string("unnamed") : p.name) + "  \u00B7  " +
+         (p.source.empty() ? std::string("unknown source") : p.source) + "  \u00B7  " + p.licence;
+}
+
+}  // namespace
+
+float data_credit_height(ViewContext& ctx) {
+  std::string text = credit_text(ctx.framework.provenance());
+  float text_h = ImGui::CalcTextSize(text.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x).y;
+  return std::max(ImGui::GetFrameHeightWithSpacing(), text_h + ImGui::GetStyle().ItemSpacing.y);
+}
+
 void draw_data_credit(ViewContext& ctx) {
   const Provenance& p = ctx.framework.provenance();
   ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette.muted);
-  ImGui::Text("Data: %s  \u00B7  %s  \u00B7  %s", p.name.empty() ? "unnamed" : p.name.c_str(),
-              p.source.empty() ? "unknown source" : p.source.c_str(), p.licence.c_str());
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(credit_text(p).c_str());
+  ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   if (ImGui::IsItemHovered() && !p.attribution.empty()) {
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(480 * ctx.scale, FLT_MAX));

@@ -7,7 +7,9 @@ namespace disarm::web {
 
 void draw_about(ViewContext& ctx);
 
-// The one-line data credit at the bottom of every page: name, source, licence.
+// The data credit at the bottom of every page: name, source, licence. One line, wrapped on a
+// narrow screen or embed rather than cut off; data_credit_height() is its height there.
 void draw_data_credit(ViewContext& ctx);
+float data_credit_height(ViewContext& ctx);
 
 }  // namespace disarm::web
