@@ -282,3 +282,15 @@ test('About: "Open file…" opens the picker; the chosen file is shown, and the 
   assert.equal(state.framework.source, sample.provenance.source);
   await page.close();
 });
+
+test('Ctrl+O opens the file picker from any page', async () => {
+  const { page } = await open('', '#/T0049');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }),
+                                       page.keyboard.press('Control+O')]);
+  await chooser.setFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(otherText) });
+  await settled(page);
+  const state = await page.evaluate(() => window.disarm.state());
+  assert.equal(state.framework.name, 'Another framework (test)');
+  assert.equal(state.page.id, 'T0049');
+  await page.close();
+});

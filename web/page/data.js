@@ -97,6 +97,7 @@
 
   function openFile(file) {
     if (!file) return;
+    ++opens;
     const started = performance.now();
     showBanner('loading', 'Opening ' + file.name + '…');
     const done = open(file.arrayBuffer(), file.name, started);
@@ -134,12 +135,16 @@
     return bytes;
   }
 
+  let opens = 0;  // files opened so far: one dropped while ?data= loads wins over it
+
   async function openUrl(url) {
     const started = performance.now();
+    const mine = opens;
     showBanner('loading', 'Loading data from ' + url + '…');
     let bytes;
     try {
       bytes = await fetchData(url);
+      if (opens !== mine) return { ok: false, type: 'unknown', message: 'another file was opened first', location: '', ms: 0 };
     } catch (e) {
       showBanner('error', 'The data at ' + url + ' could not be loaded: ' + e.message +
                           '. The built-in data is shown instead.');
@@ -157,6 +162,7 @@
     let url = wanted;
     try { url = new URL(wanted, location.href).href; } catch (e) { /* fetch reports it */ }
     fromUrl = openUrl(url);
+    fromUrl.catch(() => {});  // the viewer did not start: viewer.js shows why
   }
 
   // --- Drag and drop -----------------------------------------------------------------
@@ -211,12 +217,20 @@
   });
   document.body.appendChild(picker);
   page.config.onChooseDataFile = () => picker.click();
+  // Ctrl+O (Cmd+O) from anywhere, in place of the browser's own "open a page": the viewer's
+  // content is not all reachable with Tab, and a shortcut is quicker than the About page.
+  window.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'o') {
+      e.preventDefault();
+      picker.click();
+    }
+  });
 
   // --- window.disarm -----------------------------------------------------------------
   Object.assign(window.disarm, {
     // Opens a snapshot or STIX bundle (text, ArrayBuffer or Uint8Array) in place of the data
     // shown; resolves to {ok, type, message, location, ms, total_ms}.
-    load(data, name = 'loaded data') { return open(data, String(name)); },
+    load(data, name = 'loaded data') { ++opens; return open(data, String(name)); },
     // The banner's message: {kind: 'loading' | 'error' | 'info' | 'done', text}, or null.
     dataNotice() { return notice && { ...notice }; },
     // Settles when ?data=URL and the last dropped or chosen file are opened (or failed).

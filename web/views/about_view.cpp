@@ -37,7 +37,7 @@ void draw_about(ViewContext& ctx, AboutState& state) {
 
   // Dropping a file is not discoverable, and not possible from a keyboard: a button is both.
   section_heading(ctx, "Other data");
-  if (ImGui::Button("Open file\u2026")) choose_data_file();
+  if (ImGui::Button("Open file\u2026  (Ctrl+O)")) choose_data_file();
   state.open_min = ImGui::GetItemRectMin();
   state.open_max = ImGui::GetItemRectMax();
   state.builtin_min = state.builtin_max = ImVec2();
@@ -55,6 +55,7 @@ void draw_about(ViewContext& ctx, AboutState& state) {
   section_heading(ctx, "Keys");
   ImGui::TextUnformatted("/ or Ctrl+K: search.  Up and Down: move through results.  Enter: open.  Esc: clear.");
   ImGui::TextUnformatted("Alt+Left and Alt+Right, or the browser's buttons: back and forward.");
+  ImGui::TextUnformatted("Ctrl+O: open a snapshot or STIX bundle file.");
   ImGui::TextUnformatted("Every address in the location bar can be bookmarked and shared.");
 
   section_heading(ctx, "The viewer");
