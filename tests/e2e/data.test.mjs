@@ -254,7 +254,10 @@ test('About: "Open file…" opens the picker; the chosen file is shown, and the 
   await page.mouse.move(5, 5);
   let state = await page.evaluate(() => window.disarm.state());
   assert.ok(state.about.open_file_rect[2] > 0);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickRect(page, state.about.open_file_rect)]);
+  const choosing = page.waitForEvent('filechooser', { timeout: 5000 });
+  await page.waitForTimeout(200);  // Playwright's file chooser interception starts asynchronously
+  await clickRect(page, state.about.open_file_rect);
+  const chooser = await choosing;
   await chooser.setFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(otherText) });
   await settled(page);
   state = await page.evaluate(() => window.disarm.state());
@@ -285,8 +288,11 @@ test('About: "Open file…" opens the picker; the chosen file is shown, and the 
 
 test('Ctrl+O opens the file picker from any page', async () => {
   const { page } = await open('', '#/T0049');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }),
-                                       page.keyboard.press('Control+O')]);
+  // Playwright turns on its file chooser interception asynchronously: give it a moment.
+  const choosing = page.waitForEvent('filechooser', { timeout: 5000 });
+  await page.waitForTimeout(200);
+  await page.keyboard.press('Control+O');
+  const chooser = await choosing;
   await chooser.setFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(otherText) });
   await settled(page);
   const state = await page.evaluate(() => window.disarm.state());
