@@ -1,6 +1,7 @@
 // A small static file server for the built viewer, on loopback only.
 // usage: node scripts/static_server.mjs DIR [PORT]    (PORT 0 picks a free one)
-// Also imported by the browser tests: startServer(dir, port) -> {url, close()}.
+// Also imported by the browser tests: startServer(dir, port, host, {cors}) -> {url, close()};
+// with cors, any origin may read the files (as a data host for ?data=URL would allow).
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,9 +18,10 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-export function startServer(dir, port = 0, host = '127.0.0.1') {
+export function startServer(dir, port = 0, host = '127.0.0.1', { cors = false } = {}) {
   const root = path.resolve(dir);
   const server = http.createServer((req, res) => {
+    if (cors) res.setHeader('Access-Control-Allow-Origin', '*');
     let pathname;
     try {
       pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);

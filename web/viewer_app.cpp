@@ -1,7 +1,9 @@
 #include "viewer_app.hpp"
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "disarm/data_file.hpp"
 #include "disarm/page_model.hpp"
 #include "disarm/snapshot.hpp"
 #include "embedded_files.hpp"
@@ -10,7 +12,6 @@
 #include "links.hpp"
 #include "platform/backend.hpp"
 #include "theme.hpp"
-#include "views/about_view.hpp"
 
 namespace disarm::web {
 
@@ -72,10 +73,82 @@ ViewerApp::ViewerApp() {
     notify_page_error(load_error_);
     return;
   }
-  framework_.emplace(std::move(loaded).value());
+  use_framework(std::move(loaded).value());
+}
+
+void ViewerApp::use_framework(Framework framework) {
+  // Views first: they refer to the framework that is about to go.
+  overview_.reset();
+  previews_.reset();
+  object_view_ = ObjectView{};
+  matrix_view_ = MatrixView{};
+  search_view_ = SearchView{};
+  kind_view_ = KindListView{};
+  suggestions_.clear();
+  links_.clear();
+  search_index_.reset();
+  framework_.emplace(std::move(framework));
   search_index_.emplace(SearchIndex::build(*framework_));
   previews_ = std::make_unique<LinkPreviewCache>(*framework_);
   overview_ = std::make_unique<OverviewView>(*framework_);
+  if (!history_) return;  // not started yet: start() shows the first route
+  show(history_->current());
+  request_redraw();
+}
+
+void ViewerApp::use_builtin_data() {
+  auto loaded = load_snapshot(embedded_snapshot().text());
+  if (!loaded) return;  // it loaded at start, so it loads now
+  opened_from_.clear();
+  opened_type_.clear();
+  opened_ms_ = 0;
+  use_framework(std::move(loaded).value());
+}
+
+ViewerApp::OpenedFile ViewerApp::open_file(const std::string& name, std::string_view text) {
+  const auto start = std::chrono::steady_clock::now();
+  OpenedFile out;
+  const DataFileType type = recognise_data_file(text);
+  out.type = data_file_type_name(type);
+  if (type == DataFileType::NavigatorLayer) {
+    out.message = name +
+                  " is an ATT&CK Navigator layer: a selection of techniques, not framework data. "
+                  "Opening a layer as a selection is not available here yet; the data shown is unchanged.";
+    return out;
+  }
+  auto opened = open_data_file(text, name);
+  if (!opened) {
+    out.location = opened.error().location;
+    out.message = name + " could not be opened: " + opened.error().describe() + ". The data shown is unchanged.";
+    return out;
+  }
+  OpenedData& data = opened.value();
+  const std::size_t objects = data.framework.objects().size() - data.framework.placeholders().size();
+  use_framework(std::move(data.framework));
+  out.ok = true;
+  out.message =
+      "Opened " + name + ": " + std::string(data_file_type_label(type)) + ", " + std::to_string(objects) + " objects.";
+  if (type == DataFileType::StixBundle) {
+    out.message += " A STIX bundle holds tactics and techniques only";
+    if (!data.warnings.empty())
+      out.message += "; " + std::to_string(data.warnings.size()) + " of its parts could not be placed";
+    out.message += ".";
+  }
+  out.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  opened_from_ = name;
+  opened_type_ = out.type;
+  opened_ms_ = out.ms;
+  return out;
+}
+
+std::string ViewerApp::open_data(const std::string& name, std::string_view text) {
+  OpenedFile opened = open_file(name.empty() ? "the file" : name, text);
+  nlohmann::json out = {{"ok", opened.ok},
+                        {"type", opened.type},
+                        {"message", opened.message},
+                        {"location", opened.location},
+                        {"ms", opened.ms}};
+  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 void ViewerApp::set_appearance(float scale, bool dark) {
@@ -297,7 +370,8 @@ void ViewerApp::draw_page(ViewContext& ctx) {
       kind_view_.draw(ctx);
       break;
     case RouteType::About:
-      draw_about(ctx);
+      about_.showing_builtin = opened_from_.empty();
+      draw_about(ctx, about_);
       break;
     case RouteType::NotFound:
       draw_not_found(ctx);
@@ -312,7 +386,7 @@ void ViewerApp::draw() {
   ImGui::Begin("DISARM viewer", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
-  if (!framework_) {
+  if (!framework_ || !history_) {
     ImGui::PushFont(fonts_.heading);
     ImGui::TextUnformatted("The viewer could not start");
     ImGui::PopFont();
@@ -339,6 +413,11 @@ void ViewerApp::draw() {
   links_ = std::move(ctx.links);
   set_hovered_external_link(ctx.hovered_external);
   if (ctx.requested) navigate(std::move(*ctx.requested));
+  // After the frame: the views drew from the framework it replaces.
+  if (about_.builtin_requested) {
+    about_.builtin_requested = false;
+    use_builtin_data();
+  }
 
   ++frames_;
   // Ready once a frame has been laid out, so widget rectangles in state_json() are real.
@@ -373,6 +452,7 @@ std::string ViewerApp::state_json() const {
   const Provenance& p = framework_->provenance();
   state["framework"] = {
       {"name", p.name}, {"source", p.source}, {"licence", p.licence}, {"objects", framework_->objects().size()}};
+  state["data"] = {{"opened", opened_from_}, {"type", opened_type_}, {"load_ms", opened_ms_}};
   const Route& route = history_->current();
   state["route"] = print_route(route);
   state["history"] = {{"index", history_->index()}, {"size", history_->size()}};
@@ -425,6 +505,14 @@ std::string ViewerApp::state_json() const {
     case RouteType::NotFound:
       state["page"] = {{"not_found", route.text}};
       break;
+    case RouteType::About: {
+      auto rect = [&](ImVec2 min, ImVec2 max) {
+        return json::array({css(min.x), css(min.y), css(max.x - min.x), css(max.y - min.y)});
+      };
+      state["about"] = {{"open_file_rect", rect(about_.open_min, about_.open_max)},
+                        {"builtin_rect", rect(about_.builtin_min, about_.builtin_max)}};
+      break;
+    }
     default:
       break;
   }

@@ -13,6 +13,7 @@
 #include "fonts.hpp"
 #include "platform/page_api.hpp"
 #include "view_context.hpp"
+#include "views/about_view.hpp"
 #include "views/kind_list_view.hpp"
 #include "views/matrix_view.hpp"
 #include "views/object_view.hpp"
@@ -35,6 +36,20 @@ class ViewerApp : public PageApiHandler {
   std::string state_json() const override;
   void location_changed(const std::string& fragment, int history_index) override;
   std::string search_json(const std::string& query) const override;
+  std::string open_data(const std::string& name, std::string_view text) override;
+
+  // What opening a file did, for the page to tell the user.
+  struct OpenedFile {
+    bool ok = false;       // the data shown is now the file's
+    std::string type;      // data_file_type_name: "snapshot", "stix-bundle", ...
+    std::string message;   // one sentence or two for the user, naming the file
+    std::string location;  // where in the file a problem is: "line 3, column 7", "/objects/2"
+    double ms = 0;         // time to open it
+  };
+  // The one place a file's text is opened, whatever brought it: a drop, "Open file...",
+  // ?data=URL or window.disarm.load. Framework data replaces what is shown; a Navigator layer
+  // is recognised and reported (not yet opened as a selection); the rest is an error.
+  OpenedFile open_file(const std::string& name, std::string_view text);
 
  private:
   void navigate(Route route);  // a new page, with a history entry
@@ -45,6 +60,10 @@ class ViewerApp : public PageApiHandler {
   void draw_page(ViewContext& ctx);
   void draw_not_found(ViewContext& ctx);
   void search_typed(ViewContext& ctx);
+  // Shows `framework` in place of the current one: every view that holds pages, indexes or
+  // references into the old one starts afresh, and the current route is shown again.
+  void use_framework(Framework framework);
+  void use_builtin_data();
 
   std::optional<Framework> framework_;
   std::optional<SearchIndex> search_index_;
@@ -58,6 +77,10 @@ class ViewerApp : public PageApiHandler {
   SearchView search_view_;
   KindListView kind_view_;
   std::vector<ObjectIndex> suggestions_;  // for a not-found page
+  AboutState about_;
+  std::string opened_from_;  // the file or URL whose data is shown; empty for the built-in data
+  std::string opened_type_;
+  double opened_ms_ = 0;
 
   std::string search_text_;  // the top bar's search box
   bool focus_search_ = false;

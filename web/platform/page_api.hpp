@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace disarm::web {
 
@@ -18,6 +19,10 @@ class PageApiHandler {
   virtual void location_changed(const std::string& fragment, int history_index) = 0;
   // window.disarm.search(q): the hits as a JSON array, without changing the page.
   virtual std::string search_json(const std::string& query) const = 0;
+  // A file's text from the page (dropped, chosen, fetched for ?data=URL, window.disarm.load),
+  // named by its file name or URL: what opening it did, as a JSON object {ok, type, message,
+  // ...}. Framework data replaces what is shown; anything else leaves it as it is.
+  virtual std::string open_data(const std::string& name, std::string_view text) = 0;
 };
 
 void install_page_api(PageApiHandler& handler);
@@ -46,5 +51,9 @@ void copy_to_clipboard(const std::string& text);
 // External links open from the page's own mouse-up handler, a real user gesture, so popup
 // blockers allow them: each frame the viewer says which http(s) link is under the mouse.
 void set_hovered_external_link(const std::string& url);
+
+// Opens the page's file picker ("Open file…"); the chosen file comes back through open_data.
+// Call it from a click or key press: browsers open pickers only on a user's gesture.
+void choose_data_file();
 
 }  // namespace disarm::web

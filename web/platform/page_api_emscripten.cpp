@@ -73,6 +73,10 @@ EM_JS(void, page_copy, (const char* text), {
   if (Module['onViewerCopy']) Module['onViewerCopy'](value);
 });
 
+EM_JS(void, page_choose_file, (), {
+  if (Module['onChooseDataFile']) Module['onChooseDataFile']();
+});
+
 EM_JS(void, page_hovered_link, (const char* url), { Module['hoveredExternalLink'] = UTF8ToString(url); });
 
 }  // namespace
@@ -134,6 +138,10 @@ void set_hovered_external_link(const std::string& url) {
   page_hovered_link(url.c_str());
 }
 
+void choose_data_file() {
+  page_choose_file();
+}
+
 }  // namespace disarm::web
 
 // Called from viewer.js through ccall. The returned string lives until the next call.
@@ -153,4 +161,14 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* disarm_api_search(const char* query)
   static std::string hits;
   hits = disarm::web::g_handler ? disarm::web::g_handler->search_json(query ? query : "") : "[]";
   return hits.c_str();
+}
+
+// data.js: a file's bytes (UTF-8, not NUL-terminated, `size` of them) and its name. Bytes, not
+// a JS string through ccall, which would copy a many-megabyte file onto the small stack.
+// The returned JSON lives until the next call.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* disarm_api_open_data(const char* name, const char* bytes, int size) {
+  static std::string result;
+  std::string_view text(bytes ? bytes : "", bytes && size > 0 ? static_cast<std::size_t>(size) : 0);
+  result = disarm::web::g_handler ? disarm::web::g_handler->open_data(name ? name : "", text) : "{}";
+  return result.c_str();
 }

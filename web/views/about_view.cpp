@@ -5,11 +5,12 @@
 
 #include "disarm/version.hpp"
 #include "links.hpp"
+#include "platform/page_api.hpp"
 #include "views/object_view.hpp"
 
 namespace disarm::web {
 
-void draw_about(ViewContext& ctx) {
+void draw_about(ViewContext& ctx, AboutState& state) {
   float width = reading_width(ctx);
   centre_column(width);
   const Provenance& p = ctx.framework.provenance();
@@ -37,9 +38,27 @@ void draw_about(ViewContext& ctx) {
   std::size_t objects = ctx.framework.objects().size() - ctx.framework.placeholders().size();
   ImGui::Text("%zu objects, %zu relations.", objects, ctx.framework.relations().size());
 
+  // Dropping a file is not discoverable, and not possible from a keyboard: a button is both.
+  section_heading(ctx, "Other data");
+  if (ImGui::Button("Open file\u2026  (Ctrl+O)")) choose_data_file();
+  state.open_min = ImGui::GetItemRectMin();
+  state.open_max = ImGui::GetItemRectMax();
+  state.builtin_min = state.builtin_max = ImVec2();
+  if (!state.showing_builtin) {
+    ImGui::SameLine();
+    if (ImGui::Button("Show the built-in data")) state.builtin_requested = true;
+    state.builtin_min = ImGui::GetItemRectMin();
+    state.builtin_max = ImGui::GetItemRectMax();
+  }
+  ImGui::TextUnformatted(
+      "Opens a DISARM snapshot (.json) or a DISARM STIX 2.1 bundle (such as upstream's DISARM.json) in place of "
+      "the data shown. You can also drop the file onto the page, or link to data elsewhere with ?data=URL in "
+      "the address. The file is read in this page only.");
+
   section_heading(ctx, "Keys");
   ImGui::TextUnformatted("/ or Ctrl+K: search.  Up and Down: move through results.  Enter: open.  Esc: clear.");
   ImGui::TextUnformatted("Alt+Left and Alt+Right, or the browser's buttons: back and forward.");
+  ImGui::TextUnformatted("Ctrl+O: open a snapshot or STIX bundle file.");
   ImGui::TextUnformatted("Every address in the location bar can be bookmarked and shared.");
 
   section_heading(ctx, "The viewer");

@@ -5,7 +5,15 @@
 
 namespace disarm::web {
 
-void draw_about(ViewContext& ctx);
+// What the About page needs from the app and gives back to it.
+struct AboutState {
+  bool showing_builtin = true;      // the data compiled into the viewer, not an opened file
+  bool builtin_requested = false;   // set when the user asks for the built-in data back
+  ImVec2 open_min, open_max;        // the "Open file…" button last drawn, device pixels
+  ImVec2 builtin_min, builtin_max;  // the "Show the built-in data" button, when drawn
+};
+
+void draw_about(ViewContext& ctx, AboutState& state);
 
 // The data credit at the bottom of every page: name, source, licence. One line, wrapped on a
 // narrow screen or embed rather than cut off; data_credit_height() is its height there.

@@ -1,0 +1,43 @@
+// A file a user opens in the viewer (dropped, chosen, or fetched with ?data=URL): what it is,
+// and, for framework data, the Framework it holds with provenance naming where it came from.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "disarm/diagnostic.hpp"
+#include "disarm/model.hpp"
+#include "disarm/result.hpp"
+
+namespace disarm {
+
+enum class DataFileType {
+  Snapshot,        // {"format": "disarm-snapshot", ...}, or an object with provenance and objects
+  StixBundle,      // {"type": "bundle", ...}
+  NavigatorLayer,  // an ATT&CK Navigator layer (or a list of them): a selection, not a framework
+  Unknown,         // not JSON, or JSON of none of these shapes
+};
+
+// "snapshot", "stix-bundle", "navigator-layer", "unknown": for the page API and tests.
+std::string_view data_file_type_name(DataFileType type);
+// "a DISARM snapshot", "a STIX 2.1 bundle", ...: for messages.
+std::string_view data_file_type_label(DataFileType type);
+
+// Judged by the top level of the JSON only, so a damaged file of a known shape is still
+// recognised and its loader can say what is wrong with it. Never throws.
+DataFileType recognise_data_file(std::string_view text);
+
+struct OpenedData {
+  Framework framework;
+  DataFileType type = DataFileType::Unknown;
+  Diagnostics warnings;  // from the STIX importer; a snapshot loads cleanly or not at all
+};
+
+// A snapshot or a STIX bundle as a Framework. Its provenance names `name` (the file name or
+// URL) as its source, keeping a snapshot's own source after it; an empty licence becomes
+// "unknown". A STIX bundle gets DISARM's provenance and CC BY-SA licence, as the importer
+// sets them. Anything else is an Error that says what the text is and, for malformed JSON or
+// a snapshot that fails to parse, where ("line 3, column 7", "/objects/2/name").
+Result<OpenedData> open_data_file(std::string_view text, std::string_view name);
+
+}  // namespace disarm

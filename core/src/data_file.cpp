@@ -1,0 +1,116 @@
+#include "disarm/data_file.hpp"
+
+#include "disarm/snapshot.hpp"
+#include "disarm/stix_import.hpp"
+#include "json_tree.hpp"
+
+namespace disarm {
+
+namespace {
+
+using J = JsonTree::Index;
+constexpr J kNone = JsonTree::kNone;
+
+bool is_layer(const JsonTree& t, J v) {
+  if (t.type(v) != JsonType::Object) return false;
+  J techniques = t.member(v, "techniques");
+  if (techniques != kNone) return t.type(techniques) == JsonType::Array;
+  // A layer with no techniques yet still names its domain and its format version.
+  return t.member(v, "domain") != kNone && (t.member(v, "versions") != kNone || t.member(v, "version") != kNone);
+}
+
+DataFileType recognise(const JsonTree& t) {
+  J root = t.root();
+  if (t.type(root) == JsonType::Array)
+    return t.size(root) > 0 && is_layer(t, t.first_child(root)) ? DataFileType::NavigatorLayer : DataFileType::Unknown;
+  if (t.type(root) != JsonType::Object) return DataFileType::Unknown;
+  if (auto format = t.string_member(root, "format"); format && *format == kSnapshotFormat)
+    return DataFileType::Snapshot;
+  if (auto type = t.string_member(root, "type"); type && *type == "bundle") return DataFileType::StixBundle;
+  // A snapshot with a wrong or missing format is still recognised, so its loader says what is wrong.
+  if (t.member(root, "provenance") != kNone && t.member(root, "objects") != kNone) return DataFileType::Snapshot;
+  if (is_layer(t, root)) return DataFileType::NavigatorLayer;
+  return DataFileType::Unknown;
+}
+
+Provenance opened_provenance(Provenance p, std::string_view name) {
+  std::string source(name);
+  if (!p.source.empty() && p.source != source) source += " (from " + p.source + ")";
+  p.source = std::move(source);
+  if (p.licence.empty()) p.licence = "unknown";
+  return p;
+}
+
+}  // namespace
+
+std::string_view data_file_type_name(DataFileType type) {
+  switch (type) {
+    case DataFileType::Snapshot:
+      return "snapshot";
+    case DataFileType::StixBundle:
+      return "stix-bundle";
+    case DataFileType::NavigatorLayer:
+      return "navigator-layer";
+    case DataFileType::Unknown:
+      break;
+  }
+  return "unknown";
+}
+
+std::string_view data_file_type_label(DataFileType type) {
+  switch (type) {
+    case DataFileType::Snapshot:
+      return "a DISARM snapshot";
+    case DataFileType::StixBundle:
+      return "a STIX 2.1 bundle";
+    case DataFileType::NavigatorLayer:
+      return "an ATT&CK Navigator layer";
+    case DataFileType::Unknown:
+      break;
+  }
+  return "not a file the viewer knows";
+}
+
+DataFileType recognise_data_file(std::string_view text) {
+  auto parsed = JsonTree::parse(text);
+  return parsed ? recognise(parsed.value()) : DataFileType::Unknown;
+}
+
+Result<OpenedData> open_data_file(std::string_view text, std::string_view name) {
+  DataFileType type = DataFileType::Unknown;
+  {
+    auto parsed = JsonTree::parse(text);
+    if (!parsed) return parsed.error();
+    type = recognise(parsed.value());
+    if (type == DataFileType::Unknown) {
+      const JsonTree& t = parsed.value();
+      std::string found = t.type(t.root()) == JsonType::Object ? "an object without \"format\": \"disarm-snapshot\" "
+                                                                 "or \"type\": \"bundle\""
+                                                               : std::string("a JSON ") + t.type_name(t.root());
+      return Error{"not a DISARM snapshot, STIX 2.1 bundle or Navigator layer: the file holds " + found, "/"};
+    }
+  }
+  switch (type) {
+    case DataFileType::Snapshot: {
+      auto data = parse_snapshot(text);
+      if (!data) return data.error();
+      data.value().provenance = opened_provenance(std::move(data.value().provenance), name);
+      return OpenedData{Framework::build(std::move(data).value()), type, {}};
+    }
+    case DataFileType::StixBundle: {
+      auto imported = import_stix_bundle(text, upstream_stix_provenance(std::string(name), {}, {}));
+      if (!imported) return imported.error();
+      return OpenedData{Framework::build(std::move(imported.value().data)), type, std::move(imported.value().warnings)};
+    }
+    case DataFileType::NavigatorLayer:
+      return Error{
+          "this is an ATT&CK Navigator layer, a selection of techniques, not framework data: "
+          "open it as a selection",
+          "/"};
+    case DataFileType::Unknown:
+      break;
+  }
+  return Error{"not framework data", "/"};
+}
+
+}  // namespace disarm
