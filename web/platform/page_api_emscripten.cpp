@@ -19,7 +19,7 @@ EM_JS(void, page_error, (const char* message), {
 });
 
 EM_JS(char*, page_fragment, (), {
-  var fragment = window.location.hash || '';
+  var fragment = window.location.hash || "";
   var size = lengthBytesUTF8(fragment) + 1;
   var ptr = _malloc(size);
   stringToUTF8(fragment, ptr, size);
@@ -31,16 +31,16 @@ EM_JS(void, page_set_location, (const char* fragment, int index, int replace), {
   var state = {disarmIndex : index};
   try {
     if (replace)
-      history.replaceState(state, '', url);
+      history.replaceState(state, "", url);
     else
-      history.pushState(state, '', url);
+      history.pushState(state, "", url);
   } catch (e) {
     // Some sandboxed frames forbid history changes: the viewer still navigates.
   }
 });
 
 EM_JS(char*, page_query_value, (const char* name), {
-  var value = new URLSearchParams(window.location.search).get(UTF8ToString(name)) || '';
+  var value = new URLSearchParams(window.location.search).get(UTF8ToString(name)) || "";
   var size = lengthBytesUTF8(value) + 1;
   var ptr = _malloc(size);
   stringToUTF8(value, ptr, size);
@@ -51,7 +51,7 @@ EM_JS(char*, page_address_with, (const char* fragment), {
   var url = new URL(window.location.href);
   url.searchParams.delete('embed');
   url.searchParams.delete('host');
-  url.hash = '';
+  url.hash = "";
   var address = url.href + UTF8ToString(fragment);
   var size = lengthBytesUTF8(address) + 1;
   var ptr = _malloc(size);
