@@ -35,12 +35,17 @@ class ViewerApp : public PageApiHandler {
   std::string state_json() const override;
   void location_changed(const std::string& fragment, int history_index) override;
   std::string search_json(const std::string& query) const override;
+  std::string mirror_html() const override;
+  void search_box_input(const std::string& text) override;
+  void search_box_key(const std::string& key) override;
 
  private:
   void navigate(Route route);  // a new page, with a history entry
   void show(const Route& route);
   void sync_location(bool push);
   void draw_top_bar(ViewContext& ctx);
+  void draw_search_box(ViewContext& ctx, float width);
+  void draw_tabs(ViewContext& ctx);
   void draw_page(ViewContext& ctx);
   void draw_not_found(ViewContext& ctx);
   void search_typed(ViewContext& ctx);
@@ -61,8 +66,14 @@ class ViewerApp : public PageApiHandler {
   std::string search_text_;  // the top bar's search box
   bool focus_search_ = false;
   bool search_focused_ = false;
-  float search_rect_[4] = {};     // device pixels
-  std::vector<DrawnLink> links_;  // drawn in the last frame
+  float search_rect_[4] = {};  // device pixels
+  // From the page's <input> over the search box, applied in the next frame's top bar.
+  std::optional<std::string> typed_text_;
+  std::vector<std::string> typed_keys_;
+  bool text_input_open_ = false;     // the page's input is over the box and has the focus
+  float notified_search_[5] = {-1};  // focused and CSS rect last told to the page
+  std::vector<DrawnLink> links_;     // drawn in the last frame
+  std::string keyboard_link_;        // the link keyboard navigation was on in the last frame
 
   Fonts fonts_;
   Palette palette_{};

@@ -18,6 +18,12 @@ class PageApiHandler {
   virtual void location_changed(const std::string& fragment, int history_index) = 0;
   // window.disarm.search(q): the hits as a JSON array, without changing the page.
   virtual std::string search_json(const std::string& query) const = 0;
+  // The current page as semantic HTML for the screen-reader mirror (see page_mirror.hpp).
+  virtual std::string mirror_html() const = 0;
+  // The page's <input> over the search box (text_input.js): its text after every edit, and
+  // the keys it passes on: "Enter", "ArrowUp", "ArrowDown", "Focus" and "Blur".
+  virtual void search_box_input(const std::string& text) = 0;
+  virtual void search_box_key(const std::string& key) = 0;
 };
 
 void install_page_api(PageApiHandler& handler);
@@ -39,8 +45,16 @@ std::string page_address(const std::string& fragment);
 void notify_page_shown(const std::string& route, const std::string& title);
 void copy_to_clipboard(const std::string& text);
 
+// The search box gained or lost keyboard focus, or moved: fires the window event
+// "disarm:searchbox" with detail {focused, text, rect: [x, y, w, h] in CSS pixels}, which the
+// page's text input follows.
+void notify_search_box(bool focused, const std::string& text, const float (&css_rect)[4]);
+
 // External links open from the page's own mouse-up handler, a real user gesture, so popup
 // blockers allow them: each frame the viewer says which http(s) link is under the mouse.
 void set_hovered_external_link(const std::string& url);
+// Opens an http(s) link chosen from the keyboard in a new tab: the key press is recent
+// enough that popup blockers allow it.
+void open_in_new_tab(const std::string& url);
 
 }  // namespace disarm::web
