@@ -220,16 +220,27 @@ void ViewerApp::draw_search_box(ViewContext& ctx, float width) {
     focus_search_ = true;
   // What the page's <input> over the box passed on since the last frame, in order.
   int arrow = 0;
-  bool enter_key = false;
-  // While the page's input is open it holds the text, and the box here stays inactive:
-  // ImGui would otherwise write its own stale copy of the text back each frame.
+  bool enter_key = false, leave = false;
   for (const std::string& key : std::exchange(typed_keys_, {})) {
     if (key == "Focus") text_input_open_ = true;
-    if (key == "Blur") text_input_open_ = false;
     if (key == "ArrowDown" || key == "ArrowUp") arrow += key == "ArrowDown" ? 1 : -1;
     enter_key = enter_key || key == "Enter";
+    leave = leave || key == "Blur" || key == "Enter";  // as Enter in the box itself leaves it
   }
-  if (text_input_open_) focus_search_ = false;
+  if (leave) text_input_open_ = false;
+  // While the page's input is open it holds the text. ImGui keeps its own copy of an active
+  // box's text and writes it back each frame, so a new text from the page deactivates the
+  // box for this frame and activates it again, which makes ImGui read it afresh.
+  const ImGuiID box_id = ImGui::GetID("##search");
+  const bool active = ImGui::GetActiveID() == box_id;
+  bool typed = false;
+  if (typed_text_) {
+    typed = *typed_text_ != search_text_;
+    search_text_ = std::move(*typed_text_);
+    typed_text_.reset();
+    if (active && text_input_open_) focus_search_ = true;
+  }
+  if (active && (leave || focus_search_)) ImGui::ClearActiveID();
   if (focus_search_) {
     ImGui::SetKeyboardFocusHere();
     focus_search_ = false;
@@ -241,23 +252,14 @@ void ViewerApp::draw_search_box(ViewContext& ctx, float width) {
     *static_cast<int*>(data->UserData) += data->EventKey == ImGuiKey_DownArrow ? 1 : -1;
     return 0;
   };
-  const ImGuiID box_id = ImGui::GetID("##search");
-  if (text_input_open_ && ImGui::GetActiveID() == box_id) ImGui::ClearActiveID();
   bool changed = ImGui::InputTextWithHint(
       "##search", "Search techniques, incidents, counters\u2026  ( / )", &search_text_,
       ImGuiInputTextFlags_EscapeClearsAll | ImGuiInputTextFlags_CallbackHistory, on_arrow, &arrow);
   bool entered = (ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGuiKey_Enter)) || enter_key;
-  if (enter_key) text_input_open_ = false;  // as Enter in the box itself leaves it
   search_focused_ = ImGui::IsItemActive() || text_input_open_;
   ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   search_rect_[0] = min.x, search_rect_[1] = min.y, search_rect_[2] = max.x - min.x, search_rect_[3] = max.y - min.y;
-  // The page's input holds the text while it has focus; ImGui's own copy of it is stale.
-  if (typed_text_) {
-    changed = *typed_text_ != search_text_;
-    search_text_ = std::move(*typed_text_);
-    typed_text_.reset();
-  }
-  if (changed) search_typed(ctx);
+  if (changed || typed) search_typed(ctx);
   if (history_->current().type == RouteType::Search) {
     if (arrow != 0) search_view_.move_selection(arrow);
     if (entered)
