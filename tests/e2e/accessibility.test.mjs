@@ -63,16 +63,23 @@ test('the keyboard reaches the links on a page and Enter opens one', async () =>
   await page.focus('#canvas');
   const seen = [];
   for (let i = 0; i < 20 && !seen.includes('T0086.002'); ++i) {
+    const frames = (await state(page)).frames;
     await page.keyboard.press('Tab');
-    // Tabbing through the search box lands in its <input>: Tab leaves it again.
-    await page.waitForTimeout(80);
+    // Tabbing through the search box lands in its <input>: Tab leaves it again. Each press
+    // is drawn before the next, so the focus read is the one this press made.
+    await page.waitForFunction((f) => window.disarm.state().frames >= f + 3, frames);
     const s = await state(page);
     if (s.keyboard_link) seen.push(s.keyboard_link);
   }
   assert.ok(seen.includes('T0086.002'), `Tab reached the sub-technique link (saw ${seen.join(', ')})`);
   await screenshot(page, 'a11y-keyboard-link');
   await page.keyboard.press('Enter');
-  await routeIs(page, '#/T0086.002');
+  await page.waitForFunction(() => window.disarm.state().route === '#/T0086.002', null, { timeout: 5000 })
+    .catch(async (e) => {
+      const s = await state(page);
+      throw new Error(`Enter did not open the link: ${JSON.stringify([s.route, s.keyboard_link, s.search_box])} ` +
+                      `focus on ${await page.evaluate(() => document.activeElement.id)}: ${e.message}`);
+    });
   assert.deepEqual(errors, []);
 });
 
@@ -104,8 +111,15 @@ test('accents, CJK, Backspace and paste reach the search box through the input',
 
   await page.keyboard.press('Backspace');
   await page.waitForFunction(() => window.disarm.state().search_box.text === 'caf');
-  // Text committed by an input method arrives whole.
-  await page.keyboard.insertText('日本');
+  // An input method's composition: its intermediate states stay in the input, and the
+  // committed text arrives whole.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'に', selectionStart: 1, selectionEnd: 1 });
+  await cdp.send('Input.imeSetComposition', { text: 'にほ', selectionStart: 2, selectionEnd: 2 });
+  await page.waitForFunction(() => document.getElementById('search-input').value === 'cafにほ');
+  await page.waitForTimeout(200);
+  assert.equal((await state(page)).search_box.text, 'caf');
+  await cdp.send('Input.insertText', { text: '日本' });
   await page.waitForFunction(() => window.disarm.state().search_box.text === 'caf日本');
 
   await page.keyboard.press('Escape');
