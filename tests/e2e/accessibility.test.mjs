@@ -180,13 +180,36 @@ test('a 390x844 touch phone can search, scroll and open a page', async () => {
   await page.waitForTimeout(200);
   const before = (await state(page)).scroll;
   const cdp = await context.newCDPSession(page);
-  const point = (y) => [{ x: 200, y }];
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(700) });
-  for (let y = 690; y >= 300; y -= 30) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(y) });
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  const drag = async (from, to) => {
+    const point = (y) => [{ x: 200, y }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from) });
+    for (let y = from - 10; y >= to; y -= 30) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(y) });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  };
+  await drag(700, 300);
   await page.waitForFunction((b) => window.disarm.state().scroll > b + 100, before, { timeout: 5000 });
   assert.equal((await state(page)).route, '#/');
   await screenshot(page, 'a11y-phone-scrolled');
+
+  // A tapped reference opens in a new tab (nothing is fetched: other hosts are refused).
+  const refused = [];
+  await context.route((url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost', (r) => {
+    refused.push(r.request().url());
+    return r.abort();
+  });
+  await page.evaluate(() => window.disarm.navigate('#/I00001'));
+  await routeIs(page, '#/I00001');
+  await page.waitForTimeout(200);
+  await drag(700, 200);
+  await page.waitForTimeout(300);
+  const reference = (await state(page)).links.find((l) => l.external && l.rect[1] > 0 && l.rect[1] + l.rect[3] < 800);
+  assert.ok(reference, 'a reference link is drawn');
+  const popup = context.waitForEvent('page', { timeout: 5000 });
+  await page.touchscreen.tap(...centre(reference.rect));
+  await popup;
+  for (let i = 0; i < 50 && !refused.includes(reference.target); ++i) await page.waitForTimeout(100);
+  assert.deepEqual(refused, [reference.target]);
+  assert.equal((await state(page)).route, '#/I00001');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -57,10 +57,14 @@
   canvas.addEventListener('touchend', (e) => {
     own(e);
     if (start && !dragging && e.changedTouches.length) {
-      const t = e.changedTouches[0];
+      const t = { clientX: e.changedTouches[0].clientX, clientY: e.changedTouches[0].clientY };
       mouse('mousemove', t);
-      mouse('mousedown', t);
-      mouse('mouseup', t);
+      // The click waits for a frame drawn under the finger, so the viewer knows which link is
+      // there (an external one opens from the page's mouse-up: see viewer.js).
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        mouse('mousedown', t);
+        mouse('mouseup', t);
+      }));
     }
     start = null;
   }, options);
