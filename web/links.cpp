@@ -24,11 +24,15 @@ bool hovering(ImVec2 min, ImVec2 max) {
 
 // Links are drawn as text, which keyboard navigation cannot reach: each is also an item
 // without layout, so Tab and the arrows stop on it (ImGui scrolls it into view and frames
-// it) and Enter or Space opens it. Links to one target share an ID, which is harmless: they
-// do the same thing.
+// it) and Enter or Space opens it. Its ID is its target and its place in the window's
+// content, which scrolling does not change: a page may link one object twice, and items
+// sharing an ID would trap Tab.
 bool opened_from_keyboard(ViewContext& ctx, const std::string& target, ImVec2 min, ImVec2 max) {
   const ImGuiContext& g = *ImGui::GetCurrentContext();
-  const ImGuiID id = ImGui::GetID(target.c_str());
+  const ImGuiWindow* window = g.CurrentWindow;
+  const int place[2] = {static_cast<int>(min.x - window->Pos.x + window->Scroll.x + 0.5f),
+                        static_cast<int>(min.y - window->Pos.y + window->Scroll.y + 0.5f)};
+  const ImGuiID id = ImHashData(place, sizeof place, ImGui::GetID(target.c_str()));
   const ImRect bb(min, max);
   if (!ImGui::ItemAdd(bb, id)) return false;
   ImGui::RenderNavHighlight(bb, id);

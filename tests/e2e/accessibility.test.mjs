@@ -83,6 +83,34 @@ test('the keyboard reaches the links on a page and Enter opens one', async () =>
   assert.deepEqual(errors, []);
 });
 
+test('a reference reached by Tab opens in a new tab with Enter', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const refused = [];
+  await context.route((url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost', (r) => {
+    refused.push(r.request().url());
+    return r.abort();
+  });
+  const page = await context.newPage();
+  await page.goto(env.server.url + '#/I00001');
+  await page.evaluate(() => window.disarm.ready);
+  await page.focus('#canvas');
+  let focused = '';
+  for (let i = 0; i < 30 && !focused.startsWith('https://'); ++i) {
+    const frames = (await state(page)).frames;
+    await page.keyboard.press('Tab');
+    await page.waitForFunction((f) => window.disarm.state().frames >= f + 3, frames);
+    focused = (await state(page)).keyboard_link;
+  }
+  assert.ok(focused.startsWith('https://'), 'Tab reached a reference');
+  const popup = context.waitForEvent('page', { timeout: 5000 });
+  await page.keyboard.press('Enter');
+  await popup;
+  for (let i = 0; i < 50 && !refused.includes(focused); ++i) await page.waitForTimeout(100);
+  assert.deepEqual(refused, [focused]);
+  assert.equal((await state(page)).route, '#/I00001');
+  await context.close();
+});
+
 test('accents, CJK, Backspace and paste reach the search box through the input', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
