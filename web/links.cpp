@@ -1,6 +1,8 @@
 #include "links.hpp"
 
 #include "disarm/kind.hpp"
+#include "imgui_internal.h"
+#include "platform/page_api.hpp"
 
 namespace disarm::web {
 
@@ -18,6 +20,24 @@ bool clicked_within(ImVec2 min, ImVec2 max) {
 bool hovering(ImVec2 min, ImVec2 max) {
   return ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
          ImGui::IsMouseHoveringRect(min, max, /*clip=*/true);
+}
+
+// Links are drawn as text, which keyboard navigation cannot reach: each is also an item
+// without layout, so Tab and the arrows stop on it (ImGui scrolls it into view and frames
+// it) and Enter or Space opens it. Its ID is its target and its place in the window's
+// content, which scrolling does not change: a page may link one object twice, and items
+// sharing an ID would trap Tab.
+bool opened_from_keyboard(ViewContext& ctx, const std::string& target, ImVec2 min, ImVec2 max) {
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  const ImGuiWindow* window = g.CurrentWindow;
+  const int place[2] = {static_cast<int>(min.x - window->Pos.x + window->Scroll.x + 0.5f),
+                        static_cast<int>(min.y - window->Pos.y + window->Scroll.y + 0.5f)};
+  const ImGuiID id = ImHashData(place, sizeof place, ImGui::GetID(target.c_str()));
+  const ImRect bb(min, max);
+  if (!ImGui::ItemAdd(bb, id)) return false;
+  ImGui::RenderNavHighlight(bb, id);
+  if (g.NavId == id && !g.NavDisableHighlight) ctx.keyboard_link = target;
+  return g.NavActivatePressedId == id;
 }
 
 void underline(ImVec2 min, ImVec2 max, ImU32 colour, float scale) {
@@ -48,7 +68,9 @@ void show_preview_tooltip(ViewContext& ctx, ObjectIndex object) {
 }
 
 void track_object_link(ViewContext& ctx, ObjectIndex object, ImVec2 min, ImVec2 max) {
-  ctx.links.push_back({ctx.framework.object(object).id, false, min, max});
+  const std::string& id = ctx.framework.object(object).id;
+  ctx.links.push_back({id, false, min, max});
+  if (opened_from_keyboard(ctx, id, min, max)) ctx.open(Route::object(id));
   if (!hovering(min, max)) return;
   underline(min, max, ctx.palette.link_hover, ctx.scale);
   ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -58,6 +80,7 @@ void track_object_link(ViewContext& ctx, ObjectIndex object, ImVec2 min, ImVec2 
 
 void track_external_link(ViewContext& ctx, const std::string& url, ImVec2 min, ImVec2 max) {
   ctx.links.push_back({url, true, min, max});
+  if (opened_from_keyboard(ctx, url, min, max)) open_in_new_tab(url);
   if (!hovering(min, max)) return;
   underline(min, max, ctx.palette.external_link, ctx.scale);
   ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);

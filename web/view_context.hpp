@@ -29,6 +29,10 @@ struct Palette {
 
 Palette make_palette(bool dark);
 
+// For the page's scrolling panes: keyboard navigation (Tab, the arrows) crosses into them
+// from the top bar and between them, as if they were one window.
+inline constexpr ImGuiWindowFlags kNavFlattened = ImGuiWindowFlags_NavFlattened;
+
 // Link previews are built on first hover and kept: hovering must not parse per frame.
 class LinkPreviewCache {
  public:
@@ -58,6 +62,7 @@ class ViewContext {
 
   std::vector<DrawnLink> links;
   std::string hovered_external;  // the http(s) link under the mouse, if any
+  std::string keyboard_link;     // the link keyboard navigation is on, if any
 };
 
 }  // namespace disarm::web

@@ -1,13 +1,17 @@
 #include "viewer_app.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "disarm/data_file.hpp"
+#include "disarm/page_mirror.hpp"
 #include "disarm/page_model.hpp"
 #include "disarm/snapshot.hpp"
 #include "embedded_files.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "imgui_stdlib.h"
 #include "links.hpp"
 #include "platform/backend.hpp"
@@ -237,7 +241,6 @@ void ViewerApp::search_typed(ViewContext& ctx) {
 }
 
 void ViewerApp::draw_top_bar(ViewContext& ctx) {
-  ImGuiIO& io = ImGui::GetIO();
   const float s = scale_;
   ImGui::BeginDisabled(!history_->can_go_back());
   if (ImGui::Button("\u2190")) history_go(-1);
@@ -256,42 +259,22 @@ void ViewerApp::draw_top_bar(ViewContext& ctx) {
   ImGui::PopStyleColor();
   ImGui::SameLine(0, 12 * s);
 
-  // The search box: / or Ctrl+K focuses it from anywhere.
-  if ((!io.WantTextInput && ImGui::IsKeyPressed(ImGuiKey_Slash, false)) ||
-      (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_K, false)))
-    focus_search_ = true;
-  if (focus_search_) {
-    ImGui::SetKeyboardFocusHere();
-    focus_search_ = false;
+  // A phone-width bar puts the search box on a line of its own, full width.
+  const float buttons_w = 330 * s;
+  const bool narrow = ImGui::GetContentRegionAvail().x < 160 * s + buttons_w;
+  if (narrow) {
+    draw_tabs(ctx);
+    draw_search_box(ctx, ImGui::GetContentRegionAvail().x);
+  } else {
+    draw_search_box(ctx, std::max(160 * s, std::min(560 * s, ImGui::GetContentRegionAvail().x - buttons_w)));
+    draw_tabs(ctx);
   }
-  float buttons_w = 330 * s;
-  ImGui::SetNextItemWidth(std::max(160 * s, std::min(560 * s, ImGui::GetContentRegionAvail().x - buttons_w)));
-  // Up and Down reach us through the history callback, which also keeps ImGui's keyboard
-  // navigation from taking them (and the focus) away from the box.
-  int arrow = 0;
-  auto on_arrow = [](ImGuiInputTextCallbackData* data) {
-    *static_cast<int*>(data->UserData) += data->EventKey == ImGuiKey_DownArrow ? 1 : -1;
-    return 0;
-  };
-  bool changed = ImGui::InputTextWithHint(
-      "##search", "Search techniques, incidents, counters\u2026  ( / )", &search_text_,
-      ImGuiInputTextFlags_EscapeClearsAll | ImGuiInputTextFlags_CallbackHistory, on_arrow, &arrow);
-  bool entered = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGuiKey_Enter);
-  search_focused_ = ImGui::IsItemActive();
-  ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-  search_rect_[0] = min.x, search_rect_[1] = min.y, search_rect_[2] = max.x - min.x, search_rect_[3] = max.y - min.y;
-  if (changed) search_typed(ctx);
-  if (history_->current().type == RouteType::Search) {
-    if (arrow != 0) search_view_.move_selection(arrow);
-    if (entered)
-      if (auto route = search_view_.selected_route(*framework_)) ctx.open(*route);
-  } else if (entered && !search_text_.empty()) {
-    ctx.open(Route::search(search_text_));
-  }
+}
 
+void ViewerApp::draw_tabs(ViewContext& ctx) {
   const Route& current = history_->current();
   auto tab = [&](const char* label, Route route, const char* tip) {
-    ImGui::SameLine(0, 6 * s);
+    ImGui::SameLine(0, 6 * scale_);
     bool on = current == route;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     if (ImGui::Button(label)) ctx.open(route);
@@ -325,6 +308,71 @@ void ViewerApp::draw_embed_bar(ViewContext& ctx) {
   float right = ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(open_label).x;
   ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right));
   external_link(ctx, open_label, page_address(print_route(history_->current())), true);
+}
+
+void ViewerApp::draw_search_box(ViewContext& ctx, float width) {
+  ImGuiIO& io = ImGui::GetIO();
+  // The search box: / or Ctrl+K focuses it from anywhere.
+  if ((!io.WantTextInput && ImGui::IsKeyPressed(ImGuiKey_Slash, false)) ||
+      (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_K, false)))
+    focus_search_ = true;
+  // What the page's <input> over the box passed on since the last frame, in order.
+  int arrow = 0;
+  bool enter_key = false, leave = false;
+  for (const std::string& key : std::exchange(typed_keys_, {})) {
+    if (key == "Focus") text_input_open_ = true;
+    if (key == "ArrowDown" || key == "ArrowUp") arrow += key == "ArrowDown" ? 1 : -1;
+    enter_key = enter_key || key == "Enter";
+    leave = leave || key == "Blur" || key == "Enter";  // as Enter in the box itself leaves it
+  }
+  if (leave) text_input_open_ = false;
+  // While the page's input is open it holds the text. ImGui keeps its own copy of an active
+  // box's text and writes it back each frame, so a new text from the page deactivates the
+  // box for this frame and activates it again, which makes ImGui read it afresh.
+  const ImGuiID box_id = ImGui::GetID("##search");
+  const bool active = ImGui::GetActiveID() == box_id;
+  bool typed = false;
+  if (typed_text_) {
+    typed = *typed_text_ != search_text_;
+    search_text_ = std::move(*typed_text_);
+    typed_text_.reset();
+    if (active && text_input_open_) focus_search_ = true;
+  }
+  if (active && (leave || focus_search_)) ImGui::ClearActiveID();
+  if (focus_search_) {
+    ImGui::SetKeyboardFocusHere();
+    focus_search_ = false;
+  }
+  ImGui::SetNextItemWidth(width);
+  // Up and Down reach us through the history callback, which also keeps ImGui's keyboard
+  // navigation from taking them (and the focus) away from the box.
+  auto on_arrow = [](ImGuiInputTextCallbackData* data) {
+    *static_cast<int*>(data->UserData) += data->EventKey == ImGuiKey_DownArrow ? 1 : -1;
+    return 0;
+  };
+  bool changed = ImGui::InputTextWithHint(
+      "##search", "Search techniques, incidents, counters\u2026  ( / )", &search_text_,
+      ImGuiInputTextFlags_EscapeClearsAll | ImGuiInputTextFlags_CallbackHistory, on_arrow, &arrow);
+  bool entered = (ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGuiKey_Enter)) || enter_key;
+  search_focused_ = ImGui::IsItemActive() || text_input_open_;
+  ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  search_rect_[0] = min.x, search_rect_[1] = min.y, search_rect_[2] = max.x - min.x, search_rect_[3] = max.y - min.y;
+  if (changed || typed) search_typed(ctx);
+  if (history_->current().type == RouteType::Search) {
+    if (arrow != 0) search_view_.move_selection(arrow);
+    if (entered)
+      if (auto route = search_view_.selected_route(*framework_)) ctx.open(*route);
+  } else if (entered && !search_text_.empty()) {
+    ctx.open(Route::search(search_text_));
+  }
+
+  const float css[5] = {search_focused_ ? 1.0f : 0.0f, search_rect_[0] / scale_, search_rect_[1] / scale_,
+                        search_rect_[2] / scale_, search_rect_[3] / scale_};
+  if (!std::equal(css, css + 5, notified_search_)) {
+    std::copy(css, css + 5, notified_search_);
+    const float rect[4] = {css[1], css[2], css[3], css[4]};
+    notify_search_box(search_focused_, search_text_, rect);
+  }
 }
 
 void ViewerApp::draw_not_found(ViewContext& ctx) {
@@ -404,13 +452,14 @@ void ViewerApp::draw() {
     draw_top_bar(ctx);
   ImGui::Separator();
   const float credit_h = data_credit_height(ctx);
-  ImGui::BeginChild("content", ImVec2(0, -credit_h));
+  ImGui::BeginChild("content", ImVec2(0, -credit_h), false, kNavFlattened);
   draw_page(ctx);
   ImGui::EndChild();
   draw_data_credit(ctx);
   ImGui::End();
 
   links_ = std::move(ctx.links);
+  keyboard_link_ = std::move(ctx.keyboard_link);
   set_hovered_external_link(ctx.hovered_external);
   if (ctx.requested) navigate(std::move(*ctx.requested));
   // After the frame: the views drew from the framework it replaces.
@@ -432,6 +481,21 @@ std::string ViewerApp::search_json(const std::string& query) const {
   if (search_index_)
     for (const SearchHit& hit : search_index_->search(query)) hits.push_back(hit_json(*framework_, hit));
   return hits.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string ViewerApp::mirror_html() const {
+  if (!framework_ || !history_) return {};
+  return page_mirror_html(*framework_, history_->current(), *search_index_);
+}
+
+void ViewerApp::search_box_input(const std::string& text) {
+  typed_text_ = text;
+  request_redraw();
+}
+
+void ViewerApp::search_box_key(const std::string& key) {
+  typed_keys_.push_back(key);
+  request_redraw();
 }
 
 std::string ViewerApp::state_json() const {
@@ -460,6 +524,12 @@ std::string ViewerApp::state_json() const {
       {"text", search_text_},
       {"focused", search_focused_},
       {"rect", {css(search_rect_[0]), css(search_rect_[1]), css(search_rect_[2]), css(search_rect_[3])}}};
+  // How far the page's most scrolled pane is scrolled: touch scrolling moves it.
+  float scroll = 0;
+  if (ImGui::GetCurrentContext())
+    for (const ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
+      if (window->Active) scroll = std::max(scroll, window->Scroll.y);
+  state["scroll"] = css(scroll);
   switch (route.type) {
     case RouteType::Home: {
       const WidgetRect& r = overview_->filter_rect();
@@ -522,6 +592,7 @@ std::string ViewerApp::state_json() const {
                      {"external", l.external},
                      {"rect", {css(l.min.x), css(l.min.y), css(l.max.x - l.min.x), css(l.max.y - l.min.y)}}});
   state["links"] = std::move(links);
+  state["keyboard_link"] = keyboard_link_;
   return state.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -50,6 +50,9 @@ class ViewerApp : public PageApiHandler {
   // ?data=URL or window.disarm.load. Framework data replaces what is shown; a Navigator layer
   // is recognised and reported (not yet opened as a selection); the rest is an error.
   OpenedFile open_file(const std::string& name, std::string_view text);
+  std::string mirror_html() const override;
+  void search_box_input(const std::string& text) override;
+  void search_box_key(const std::string& key) override;
 
  private:
   void navigate(Route route);  // a new page, with a history entry
@@ -57,6 +60,8 @@ class ViewerApp : public PageApiHandler {
   void sync_location(bool push);
   void draw_top_bar(ViewContext& ctx);
   void draw_embed_bar(ViewContext& ctx);  // ?embed=1: back, forward, "Open in full viewer"
+  void draw_search_box(ViewContext& ctx, float width);
+  void draw_tabs(ViewContext& ctx);
   void draw_page(ViewContext& ctx);
   void draw_not_found(ViewContext& ctx);
   void search_typed(ViewContext& ctx);
@@ -85,8 +90,14 @@ class ViewerApp : public PageApiHandler {
   std::string search_text_;  // the top bar's search box
   bool focus_search_ = false;
   bool search_focused_ = false;
-  float search_rect_[4] = {};     // device pixels
-  std::vector<DrawnLink> links_;  // drawn in the last frame
+  float search_rect_[4] = {};  // device pixels
+  // From the page's <input> over the search box, applied in the next frame's top bar.
+  std::optional<std::string> typed_text_;
+  std::vector<std::string> typed_keys_;
+  bool text_input_open_ = false;     // the page's input is over the box and has the focus
+  float notified_search_[5] = {-1};  // focused and CSS rect last told to the page
+  std::vector<DrawnLink> links_;     // drawn in the last frame
+  std::string keyboard_link_;        // the link keyboard navigation was on in the last frame
 
   Fonts fonts_;
   Palette palette_{};

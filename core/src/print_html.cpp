@@ -271,6 +271,14 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
+std::string object_link_html(std::string_view id, std::string_view text) {
+  return object_link(id, text);
+}
+
+std::string address_html(std::string_view url) {
+  return address(url);
+}
+
 std::string rich_text_html(const Framework& framework, const RichText& text) {
   std::string out;
   RichTextWriter(framework, out).write(text);
@@ -279,8 +287,13 @@ std::string rich_text_html(const Framework& framework, const RichText& text) {
 
 std::string print_html(const Framework& framework, const ObjectPage& page) {
   const std::string heading = page.title == page.id ? page.id : page.id + " " + page.title;
-  std::string out = document_start(heading, {}, false);
-  out += "<header>\n<p class=\"kind\">" + html_escape(page.kind_label) + " " + html_escape(page.id) + "</p>\n";
+  return document_start(heading, {}, false) + object_page_html(framework, page) +
+         provenance_footer(framework.provenance());
+}
+
+std::string object_page_html(const Framework& framework, const ObjectPage& page) {
+  std::string out =
+      "<header>\n<p class=\"kind\">" + html_escape(page.kind_label) + " " + html_escape(page.id) + "</p>\n";
   if (!page.breadcrumbs.empty()) {
     out += "<p class=\"breadcrumbs\">";
     for (std::size_t i = 0; i < page.breadcrumbs.size(); ++i)
@@ -324,7 +337,7 @@ std::string print_html(const Framework& framework, const ObjectPage& page) {
     out += "</ol>\n</section>\n";
   }
   out += "</main>\n";
-  return out + provenance_footer(framework.provenance());
+  return out;
 }
 
 std::string print_matrix_html(const Framework& framework, const MatrixModel& matrix, const Selection* selection,

@@ -10,6 +10,7 @@
 
 #include "disarm/importer.hpp"
 #include "disarm/matrix_model.hpp"
+#include "disarm/page_mirror.hpp"
 #include "disarm/page_model.hpp"
 #include "page_tree.hpp"
 
@@ -28,6 +29,12 @@ std::optional<Framework> upstream_framework() {
   ImportResult imported = import_pages(files.value(), Provenance{});
   if (imported.pages_recognised == 0) return std::nullopt;
   return Framework::build(std::move(imported.data));
+}
+
+// Imported once for every test here.
+const std::optional<Framework>& upstream() {
+  static const std::optional<Framework> fw = upstream_framework();
+  return fw;
 }
 
 double milliseconds_since(std::chrono::steady_clock::time_point start) {
@@ -52,7 +59,7 @@ bool links_resolve(const Framework& fw, const RichText& text) {
 }  // namespace
 
 TEST_CASE("every page of upstream's framework builds quickly") {
-  static const std::optional<Framework> fw = upstream_framework();
+  const std::optional<Framework>& fw = upstream();
   if (!fw) {
     WARN("no upstream generated_pages at " DISARM_UPSTREAM_DIR ": skipped");
     return;
@@ -104,4 +111,31 @@ TEST_CASE("every page of upstream's framework builds quickly") {
   WARN("slowest page: " << slowest_id << " in " << slowest << " ms (" << fw->objects().size() << " pages)");
   // Generous for debug builds and slow machines; a release build takes about a millisecond.
   CHECK(slowest < 100.0);
+}
+
+TEST_CASE("the screen-reader mirror lists every cell of upstream's matrices") {
+  const std::optional<Framework>& fw = upstream();
+  if (!fw) {
+    WARN("no upstream generated_pages at " DISARM_UPSTREAM_DIR ": skipped");
+    return;
+  }
+  const SearchIndex index = SearchIndex::build(*fw);
+  for (MatrixSide side : {MatrixSide::Red, MatrixSide::Blue}) {
+    const MatrixModel m = build_matrix(*fw, side);
+    const std::string html = page_mirror_html(*fw, Route::matrix(side), index);
+    auto count = [&](std::string_view part) {
+      std::size_t n = 0;
+      for (auto at = html.find(part); at != std::string::npos; at = html.find(part, at + part.size())) ++n;
+      return n;
+    };
+    CHECK(count("<li>") == m.cell_count());
+    CHECK(count("</li>") == m.cell_count());
+    CHECK(count("<ul>") == count("</ul>"));
+    for (const MatrixTacticColumn& column : m.columns)
+      for (const MatrixCell& cell : column.cells) {
+        INFO(cell.id);
+        CHECK(html.find("<a href=\"#/" + cell.id + "\">") != std::string::npos);
+      }
+    // Its build time: build/native/tests/mirror_bench.
+  }
 }

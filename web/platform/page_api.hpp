@@ -23,6 +23,12 @@ class PageApiHandler {
   // named by its file name or URL: what opening it did, as a JSON object {ok, type, message,
   // ...}. Framework data replaces what is shown; anything else leaves it as it is.
   virtual std::string open_data(const std::string& name, std::string_view text) = 0;
+  // The current page as semantic HTML for the screen-reader mirror (see page_mirror.hpp).
+  virtual std::string mirror_html() const = 0;
+  // The page's <input> over the search box (text_input.js): its text after every edit, and
+  // the keys it passes on: "Enter", "ArrowUp", "ArrowDown", "Focus" and "Blur".
+  virtual void search_box_input(const std::string& text) = 0;
+  virtual void search_box_key(const std::string& key) = 0;
 };
 
 void install_page_api(PageApiHandler& handler);
@@ -48,9 +54,17 @@ std::string page_query_parameter(const std::string& name);
 void notify_page_shown(const std::string& route, const std::string& title);
 void copy_to_clipboard(const std::string& text);
 
+// The search box gained or lost keyboard focus, or moved: fires the window event
+// "disarm:searchbox" with detail {focused, text, rect: [x, y, w, h] in CSS pixels}, which the
+// page's text input follows.
+void notify_search_box(bool focused, const std::string& text, const float (&css_rect)[4]);
+
 // External links open from the page's own mouse-up handler, a real user gesture, so popup
 // blockers allow them: each frame the viewer says which http(s) link is under the mouse.
 void set_hovered_external_link(const std::string& url);
+// Opens an http(s) link chosen from the keyboard in a new tab: the key press is recent
+// enough that popup blockers allow it.
+void open_in_new_tab(const std::string& url);
 
 // Opens the page's file picker ("Open file…"); the chosen file comes back through open_data.
 // Call it from a click or key press: browsers open pickers only on a user's gesture.

@@ -77,6 +77,18 @@ EM_JS(void, page_choose_file, (), {
   if (Module['onChooseDataFile']) Module['onChooseDataFile']();
 });
 
+EM_JS(void, page_search_box, (int focused, const char* text, float x, float y, float w, float h), {
+  var detail = {focused : !!focused, text : UTF8ToString(text), rect : [ x, y, w, h ]};
+  window.dispatchEvent(new CustomEvent('disarm:searchbox', {detail : detail}));
+});
+
+EM_JS(void, page_open_tab, (const char* url), {
+  var address = UTF8ToString(url);
+  var lower = address.toLowerCase();
+  if (lower.indexOf("http:") == 0 || lower.indexOf("https:") == 0)
+    window.open(address, "_blank", "noopener,noreferrer");
+});
+
 EM_JS(void, page_hovered_link, (const char* url), { Module['hoveredExternalLink'] = UTF8ToString(url); });
 
 }  // namespace
@@ -134,6 +146,14 @@ void copy_to_clipboard(const std::string& text) {
   page_copy(text.c_str());
 }
 
+void notify_search_box(bool focused, const std::string& text, const float (&css_rect)[4]) {
+  page_search_box(focused ? 1 : 0, text.c_str(), css_rect[0], css_rect[1], css_rect[2], css_rect[3]);
+}
+
+void open_in_new_tab(const std::string& url) {
+  page_open_tab(url.c_str());
+}
+
 void set_hovered_external_link(const std::string& url) {
   page_hovered_link(url.c_str());
 }
@@ -171,4 +191,20 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* disarm_api_open_data(const char* nam
   std::string_view text(bytes ? bytes : "", bytes && size > 0 ? static_cast<std::size_t>(size) : 0);
   result = disarm::web::g_handler ? disarm::web::g_handler->open_data(name ? name : "", text) : "{}";
   return result.c_str();
+}
+
+// The screen-reader mirror of the page shown (a11y.js). The returned string lives until the next call.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* disarm_api_mirror() {
+  static std::string html;
+  html = disarm::web::g_handler ? disarm::web::g_handler->mirror_html() : "";
+  return html.c_str();
+}
+
+// The page's <input> over the search box (text_input.js): its text, and the keys it passes on.
+extern "C" EMSCRIPTEN_KEEPALIVE void disarm_api_search_box_input(const char* text) {
+  if (disarm::web::g_handler) disarm::web::g_handler->search_box_input(text ? text : "");
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void disarm_api_search_box_key(const char* key) {
+  if (disarm::web::g_handler) disarm::web::g_handler->search_box_key(key ? key : "");
 }

@@ -14,7 +14,7 @@ void KindListView::draw(ViewContext& ctx) {
   ImGui::SameLine();
   ImGui::TextDisabled("%zu", page_.entries.size());
 
-  ImGui::BeginChild("kindlist", ImVec2(width, 0));
+  ImGui::BeginChild("kindlist", ImVec2(width, 0), false, kNavFlattened);
   const float row_h = ctx.fonts.bold->FontSize * 2.5f;
   const float pad = 4 * ctx.scale;
   // Fixed-height rows, so only the rows in view are laid out.

@@ -71,7 +71,7 @@ void MatrixView::draw(ViewContext& ctx, const SearchIndex& search) {
   ImGui::SameLine(0, ImGui::GetFontSize() * 2);
   draw_legend(ctx);
 
-  ImGui::BeginChild("matrix", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+  ImGui::BeginChild("matrix", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar | kNavFlattened);
   draw_columns(ctx);
   ImGui::EndChild();
 }

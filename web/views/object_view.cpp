@@ -54,7 +54,7 @@ void ObjectView::show(ObjectPage page) {
 }
 
 void ObjectView::draw(ViewContext& ctx) {
-  ImGui::BeginChild("page", ImVec2(0, 0), false);
+  ImGui::BeginChild("page", ImVec2(0, 0), false, kNavFlattened);
   float width = reading_width(ctx);
   float spare = ImGui::GetContentRegionAvail().x - width;
   if (spare > 0) ImGui::Indent(spare * 0.5f);

@@ -144,7 +144,7 @@ void SearchView::draw(ViewContext& ctx) {
   ImGui::TextDisabled("%zu result%s%s", shown_.size(), shown_.size() == 1 ? "" : "s",
                       all_.size() >= kMaxHits ? " (the best 500)" : "");
   const float row_h = ctx.fonts.bold->FontSize * 2.6f + 12 * ctx.scale;
-  ImGui::BeginChild("results", ImVec2(width, 0));
+  ImGui::BeginChild("results", ImVec2(width, 0), false, kNavFlattened);
   // A fixed row height lets the clipper lay out only the rows in view: 10 or 500 hits
   // cost the same per frame.
   ImGuiListClipper clipper;

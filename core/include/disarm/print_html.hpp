@@ -22,12 +22,22 @@ namespace disarm {
 // (and NUL) replaced by U+FFFD.
 std::string html_escape(std::string_view text);
 
+// <a href="#/ID">text</a>: a link to an object's page in the viewer.
+std::string object_link_html(std::string_view id, std::string_view text);
+
+// An http(s) address as a link to itself; any other address as text.
+std::string address_html(std::string_view url);
+
 // Rich text as HTML blocks: paragraphs, headings (two levels down, under the page's h1 and
 // h2), nested lists, block quotes, code, rules and tables; bold, italic, code and links inline.
 std::string rich_text_html(const Framework& framework, const RichText& text);
 
 // The page of build_object_page(): title, kind and breadcrumbs, summary, fields, sections,
-// citations with their evidence, and references with their addresses.
+// citations with their evidence, and references with their addresses. The body's content
+// only (a <header> with the h1, then <main>), which the screen-reader mirror shows as it is.
+std::string object_page_html(const Framework& framework, const ObjectPage& page);
+
+// object_page_html() as a whole printable document, ending with the data's provenance.
 std::string print_html(const Framework& framework, const ObjectPage& page);
 
 // The matrix as a table, phases over tactics over cells. Each cell has the classes
