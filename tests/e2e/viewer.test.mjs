@@ -23,6 +23,12 @@ test('the viewer starts, draws the framework, and filters as the user types', as
 
   await screenshot(page, 'viewer-filtered');
   assert.ok((await distinctColours(page)) > 20, 'the canvas shows more than a blank colour');
+
+  // Each listed object's row is its link.
+  const row = (await page.evaluate(() => window.disarm.links())).find((l) => l.target === 'T0154');
+  assert.ok(row, 'the T0154 row is a link');
+  await page.mouse.click(row.rect[0] + row.rect[2] - 4, row.rect[1] + row.rect[3] / 2);
+  await page.waitForFunction(() => window.disarm.route() === '#/T0154');
   assert.deepEqual(errors, []);
 });
 

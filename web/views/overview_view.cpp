@@ -7,6 +7,7 @@
 #include "fonts.hpp"
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "links.hpp"
 
 namespace disarm::web {
 
@@ -40,16 +41,18 @@ void OverviewView::draw(ViewContext& ctx) {
   ImGui::PushFont(fonts.heading);
   ImGui::TextUnformatted(p.name.empty() ? "DISARM framework" : p.name.c_str());
   ImGui::PopFont();
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float em = ImGui::GetFontSize();
+  ImGui::PushTextWrapPos(0.0f);
   ImGui::TextDisabled("Source: %s   Licence: %s", p.source.empty() ? "unknown" : p.source.c_str(), p.licence.c_str());
-  if (!p.attribution.empty()) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", p.attribution.c_str());
-    ImGui::PopTextWrapPos();
-  }
+  if (!p.attribution.empty()) ImGui::TextDisabled("%s", p.attribution.c_str());
+  ImGui::PopTextWrapPos();
   ImGui::Spacing();
 
-  // Counts per kind, each opening the list of that kind; then the two matrices.
-  if (ImGui::BeginTable("counts", 6, ImGuiTableFlags_SizingStretchSame)) {
+  // Counts per kind, each opening the list of that kind; then the two matrices. On a phone
+  // the grid has fewer columns rather than cut labels.
+  const int count_columns = std::clamp(static_cast<int>(avail / (em * 10)), 2, 6);
+  if (ImGui::BeginTable("counts", count_columns, ImGuiTableFlags_SizingStretchSame)) {
     for (const auto& k : all_kinds()) {
       ImGui::TableNextColumn();
       std::string label = std::to_string(framework_.count(k.kind)) + "  " + std::string(k.plural);
@@ -62,8 +65,11 @@ void OverviewView::draw(ViewContext& ctx) {
     ImGui::EndTable();
   }
   if (ImGui::Button("Red framework: techniques by tactic")) ctx.open(Route::matrix(MatrixSide::Red));
-  ImGui::SameLine();
-  if (ImGui::Button("Blue framework: counters by tactic")) ctx.open(Route::matrix(MatrixSide::Blue));
+  const char* blue = "Blue framework: counters by tactic";
+  float blue_w = ImGui::CalcTextSize(blue).x + ImGui::GetStyle().FramePadding.x * 2;
+  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + blue_w <= ImGui::GetWindowPos().x + avail)
+    ImGui::SameLine();
+  if (ImGui::Button(blue)) ctx.open(Route::matrix(MatrixSide::Blue));
   ImGui::Separator();
 
   ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 26));
@@ -74,12 +80,14 @@ void OverviewView::draw(ViewContext& ctx) {
   ImGui::SameLine();
   ImGui::TextDisabled("%zu of %zu", shown_.size(), framework_.objects().size());
 
-  if (ImGui::BeginTable("objects", 3,
+  // Narrow screens drop the kind column: an ID's letters say its kind.
+  const bool show_kind = avail >= em * 26;
+  if (ImGui::BeginTable("objects", show_kind ? 3 : 2,
                         ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                             ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("ID", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
-    ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 9);
+    if (show_kind) ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 9);
     ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     // Only the visible rows are laid out, so 10 or 10,000 objects cost the same per frame.
@@ -91,13 +99,20 @@ void OverviewView::draw(ViewContext& ctx) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::PushFont(fonts.bold);
+        ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette.link);
         ImGui::TextUnformatted(o.id.c_str());
+        ImGui::PopStyleColor();
         ImGui::PopFont();
-        ImGui::TableNextColumn();
-        std::string_view label = kind_info(o.kind).label;
-        ImGui::TextUnformatted(label.data(), label.data() + label.size());
+        ImVec2 row_min = ImGui::GetItemRectMin();
+        if (show_kind) {
+          ImGui::TableNextColumn();
+          std::string_view label = kind_info(o.kind).label;
+          ImGui::TextUnformatted(label.data(), label.data() + label.size());
+        }
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(o.name.c_str());
+        // The whole row is the object's link: its ID, kind and name.
+        track_object_link(ctx, shown_[row], row_min, ImGui::GetItemRectMax());
       }
     }
     ImGui::EndTable();
