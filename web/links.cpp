@@ -47,13 +47,25 @@ void show_preview_tooltip(ViewContext& ctx, ObjectIndex object) {
   ImGui::EndTooltip();
 }
 
-void track_object_link(ViewContext& ctx, ObjectIndex object, ImVec2 min, ImVec2 max) {
+bool track_object_click(ViewContext& ctx, ObjectIndex object, ImVec2 min, ImVec2 max) {
   ctx.links.push_back({ctx.framework.object(object).id, false, min, max});
-  if (!hovering(min, max)) return;
+  if (!hovering(min, max)) return false;
   underline(min, max, ctx.palette.link_hover, ctx.scale);
   ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   show_preview_tooltip(ctx, object);
-  if (clicked_within(min, max)) ctx.open(Route::object(ctx.framework.object(object).id));
+  return clicked_within(min, max);
+}
+
+void track_object_link(ViewContext& ctx, ObjectIndex object, ImVec2 min, ImVec2 max) {
+  if (track_object_click(ctx, object, min, max)) ctx.open(Route::object(ctx.framework.object(object).id));
+}
+
+bool page_button(ViewContext& ctx, const char* label, bool small) {
+  bool pressed = small ? ImGui::SmallButton(label) : ImGui::Button(label);
+  std::string_view shown(label);
+  shown = shown.substr(0, shown.find("##"));
+  ctx.buttons.push_back({std::string(shown), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+  return pressed;
 }
 
 void track_external_link(ViewContext& ctx, const std::string& url, ImVec2 min, ImVec2 max) {

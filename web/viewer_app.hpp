@@ -12,6 +12,7 @@
 #include "disarm/search_index.hpp"
 #include "fonts.hpp"
 #include "platform/page_api.hpp"
+#include "selection_store.hpp"
 #include "view_context.hpp"
 #include "views/kind_list_view.hpp"
 #include "views/matrix_view.hpp"
@@ -35,9 +36,17 @@ class ViewerApp : public PageApiHandler {
   std::string state_json() const override;
   void location_changed(const std::string& fragment, int history_index) override;
   std::string search_json(const std::string& query) const override;
+  // An ATT&CK Navigator layer's text becomes the selection (the previous one kept for
+  // Restore); returns the message the selection panel shows. For the file picker, paste,
+  // window.disarm.importLayer and dropped files alike.
+  std::string import_layer(const std::string& text) override;
+  std::string export_text(const std::string& what) const override;
 
  private:
   void navigate(Route route);  // a new page, with a history entry
+  // A route's shared selection ("sel=") is opened and taken out of the route, so that back,
+  // forward and reload do not open it again over later changes.
+  Route take_shared_selection(Route route);
   void show(const Route& route);
   void sync_location(bool push);
   void draw_top_bar(ViewContext& ctx);
@@ -63,6 +72,8 @@ class ViewerApp : public PageApiHandler {
   bool search_focused_ = false;
   float search_rect_[4] = {};     // device pixels
   std::vector<DrawnLink> links_;  // drawn in the last frame
+  std::vector<DrawnButton> buttons_;
+  SelectionStore selection_;
 
   Fonts fonts_;
   Palette palette_{};

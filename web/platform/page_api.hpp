@@ -18,6 +18,12 @@ class PageApiHandler {
   virtual void location_changed(const std::string& fragment, int history_index) = 0;
   // window.disarm.search(q): the hits as a JSON array, without changing the page.
   virtual std::string search_json(const std::string& query) const = 0;
+  // window.disarm.importLayer(text), and a layer file the user picked: reads an ATT&CK
+  // Navigator layer into the selection and returns the message the viewer shows about it.
+  virtual std::string import_layer(const std::string& text) = 0;
+  // window.disarm.exportText(what): "layer", "csv", "markdown", "share_link", or "print" (the
+  // print view of the page shown, "" where there is none).
+  virtual std::string export_text(const std::string& what) const = 0;
 };
 
 void install_page_api(PageApiHandler& handler);
@@ -42,5 +48,18 @@ void copy_to_clipboard(const std::string& text);
 // External links open from the page's own mouse-up handler, a real user gesture, so popup
 // blockers allow them: each frame the viewer says which http(s) link is under the mouse.
 void set_hovered_external_link(const std::string& url);
+
+// The browser's local storage, for what the viewer keeps between visits (the selection).
+// Both fail quietly where storage is unavailable (file://, sandboxed frames, private modes):
+// store_get then gives "", and an empty value removes the key.
+std::string store_get(const std::string& key);
+void store_set(const std::string& key, const std::string& value);
+
+// The page's selection.js: saves `text` as a file the browser downloads; prints an HTML
+// document from a hidden frame (a canvas prints badly); asks the user for a layer file,
+// whose text comes back through PageApiHandler::import_layer.
+void download_text(const std::string& filename, const std::string& mime_type, const std::string& text);
+void print_document(const std::string& html);
+void pick_layer_file();
 
 }  // namespace disarm::web

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <string>
 
+#include "disarm/print_html.hpp"
 #include "imgui_stdlib.h"
 #include "links.hpp"
+#include "platform/page_api.hpp"
 
 namespace disarm::web {
 
@@ -24,8 +26,26 @@ constexpr ImU32 kBlueHeat[kHeatLevels] = {
     IM_COL32(66, 134, 196, 255),  IM_COL32(8, 69, 148, 255),
 };
 
+constexpr float kPanelWidth = 380;  // CSS pixels
+
 bool dark_cell(int level) {
   return level >= 3;
+}
+
+// `colour` moved `amount` (0..1) of the way to `towards`: how cells outside a highlight fade.
+ImU32 blend(ImU32 colour, ImU32 towards, float amount) {
+  ImVec4 a = ImGui::ColorConvertU32ToFloat4(colour), b = ImGui::ColorConvertU32ToFloat4(towards);
+  return ImGui::ColorConvertFloat4ToU32(
+      ImVec4(a.x + (b.x - a.x) * amount, a.y + (b.y - a.y) * amount, a.z + (b.z - a.z) * amount, 1.0f));
+}
+
+// A highlighted cell's mark: an outline outside the cell and a flag in its top-left corner,
+// so that it reads without colour too.
+void draw_highlight_mark(ImDrawList* draw, ImVec2 min, ImVec2 max, float scale) {
+  const float t = 3 * scale, f = 11 * scale;
+  draw->AddRect(ImVec2(min.x - t * 0.5f, min.y - t * 0.5f), ImVec2(max.x + t * 0.5f, max.y + t * 0.5f),
+                kHighlightColour, 4 * scale, 0, t);
+  draw->AddTriangleFilled(min, ImVec2(min.x + f, min.y), ImVec2(min.x, min.y + f), kHighlightColour);
 }
 
 }  // namespace
@@ -42,6 +62,19 @@ void MatrixView::show(MatrixModel model) {
   shown_ = full_;
 }
 
+void MatrixView::set_highlight(MatrixHighlight highlight) {
+  highlight_ = std::move(highlight);
+  highlighted_ = {highlight_.techniques.begin(), highlight_.techniques.end()};
+  for (const MatrixTacticColumn& column : full_.columns)
+    for (const MatrixCell& cell : column.cells)
+      if (cell.depth > 0 && highlighted_.count(cell.object))
+        expanded_.insert(column.cells[static_cast<std::size_t>(cell.parent)].object);
+}
+
+std::string MatrixView::print_document_html(const Framework& framework, const Selection& selection) const {
+  return print_matrix_html(framework, shown_, selection.empty() ? nullptr : &selection, highlight_.techniques);
+}
+
 void MatrixView::refilter(const SearchIndex& search) {
   if (filter_.empty()) {
     shown_ = full_;
@@ -55,7 +88,28 @@ void MatrixView::refilter(const SearchIndex& search) {
   shown_ = filter_matrix(full_, matches);
 }
 
-void MatrixView::draw(ViewContext& ctx, const SearchIndex& search) {
+void MatrixView::draw(ViewContext& ctx, const SearchIndex& search, SelectionStore& store) {
+  const bool red = full_.side == MatrixSide::Red;
+  draw_toolbar(ctx, search, store);
+  if (red && !highlight_.source.empty()) draw_highlight_banner(ctx, store);
+
+  const float panel_w = panel_open_ ? std::min(kPanelWidth * ctx.scale, ImGui::GetContentRegionAvail().x * 0.45f) : 0;
+  const float gap = panel_open_ ? ImGui::GetStyle().ItemSpacing.x : 0;
+  ImGui::BeginChild("matrix", ImVec2(ImGui::GetContentRegionAvail().x - panel_w - gap, 0), false,
+                    ImGuiWindowFlags_HorizontalScrollbar);
+  draw_columns(ctx, store);
+  ImGui::EndChild();
+  if (panel_open_) {
+    ImGui::SameLine(0, gap);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_WindowBg));
+    ImGui::BeginChild("selection panel", ImVec2(panel_w, 0), true);
+    panel_.draw(ctx, store, red ? std::string_view(highlight_.source) : std::string_view());
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+  }
+}
+
+void MatrixView::draw_toolbar(ViewContext& ctx, const SearchIndex& search, SelectionStore& store) {
   const bool red = full_.side == MatrixSide::Red;
   ImGui::PushFont(ctx.fonts.heading);
   ImGui::TextUnformatted(red ? "Red framework" : "Blue framework");
@@ -68,12 +122,46 @@ void MatrixView::draw(ViewContext& ctx, const SearchIndex& search) {
     refilter(search);
   ImGui::SameLine();
   ImGui::TextDisabled("%zu of %zu shown", shown_.cell_count(), full_.cell_count());
-  ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+  if (red) {
+    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+    ImGui::Checkbox("Select mode", &select_mode_);
+    ctx.buttons.push_back({"Select mode", ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("On: a click selects a technique. Off: a click opens it; Ctrl+click (\u2318+click) selects.");
+  }
+  ImGui::SameLine();
+  std::string panel_label =
+      panel_open_ ? std::string("Hide selection") : "Selection (" + std::to_string(store.selection().size()) + ")";
+  if (page_button(ctx, panel_label.c_str(), false)) panel_open_ = !panel_open_;
+  ImGui::SameLine();
+  if (page_button(ctx, "Print", false)) print_document(print_document_html(ctx.framework, store.selection()));
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("A print view of the matrix as shown, with its highlight and selection");
   draw_legend(ctx);
+}
 
-  ImGui::BeginChild("matrix", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
-  draw_columns(ctx);
-  ImGui::EndChild();
+void MatrixView::draw_highlight_banner(ViewContext& ctx, SelectionStore& store) {
+  const float s = ctx.scale;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  ImVec2 min = ImGui::GetCursorScreenPos();
+  const float h = ImGui::GetFrameHeight() + 8 * s;
+  ImVec2 max(min.x + ImGui::GetContentRegionAvail().x, min.y + h);
+  draw->AddRectFilled(min, max, (kHighlightColour & 0x00FFFFFF) | (0x22u << IM_COL32_A_SHIFT), 4 * s);
+  draw->AddRectFilled(min, ImVec2(min.x + 4 * s, max.y), kHighlightColour, 4 * s, ImDrawFlags_RoundCornersLeft);
+  ImGui::SetCursorScreenPos(ImVec2(min.x + 12 * s, min.y + 4 * s));
+  ImGui::AlignTextToFramePadding();
+  ImGui::PushFont(ctx.fonts.bold);
+  ImGui::TextUnformatted("Highlighting:");
+  ImGui::PopFont();
+  ImGui::SameLine();
+  std::string text = highlight_.label + "  (" + technique_count(highlight_.techniques.size()) + ")";
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::SameLine(0, ImGui::GetFontSize());
+  if (!highlight_.techniques.empty() && page_button(ctx, "Add these to selection", false))
+    for (ObjectIndex i : highlight_.techniques) store.add(ctx.framework.object(i).id);
+  ImGui::SameLine();
+  if (page_button(ctx, "Clear highlight", false)) ctx.open(Route::matrix(full_.side));
+  ImGui::SetCursorScreenPos(ImVec2(min.x, max.y + ImGui::GetStyle().ItemSpacing.y));
 }
 
 void MatrixView::draw_legend(ViewContext& ctx) {
@@ -92,9 +180,24 @@ void MatrixView::draw_legend(ViewContext& ctx) {
     else
       ImGui::Text("%d\u2013%d", e.min_count, e.max_count);
   }
+  if (!red) return;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  ImGui::SameLine(0, box * 1.5f);
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  ImVec2 q(p.x + box * 1.6f, p.y + box);
+  draw->AddRectFilled(p, q, heat_colour(ctx.palette, 1, true), 2 * ctx.scale);
+  draw_highlight_mark(draw, p, q, ctx.scale * 0.8f);
+  ImGui::Dummy(ImVec2(box * 1.6f, box));
+  ImGui::SameLine(0, 6 * ctx.scale);
+  ImGui::TextUnformatted("Highlighted");
+  ImGui::SameLine(0, box);
+  float w = draw_selected_badge(ctx, draw, ImGui::GetCursorScreenPos(), 80);
+  ImGui::Dummy(ImVec2(w, box));
+  ImGui::SameLine(0, 6 * ctx.scale);
+  ImGui::TextUnformatted("Selected, with its score");
 }
 
-void MatrixView::draw_columns(ViewContext& ctx) {
+void MatrixView::draw_columns(ViewContext& ctx, SelectionStore& store) {
   const bool red = full_.side == MatrixSide::Red;
   const float s = ctx.scale;
   const float col_w = kColumnWidth * s, gap = kColumnGap * s, pad = kCellPad * s;
@@ -105,6 +208,10 @@ void MatrixView::draw_columns(ViewContext& ctx) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float clip_top = draw->GetClipRectMin().y, clip_bottom = draw->GetClipRectMax().y;
   const bool filtering = !filter_.empty();
+  const bool highlighting = red && !highlight_.source.empty();
+  const ImGuiIO& io = ImGui::GetIO();
+  const bool click_selects = red && (select_mode_ || io.KeyCtrl || io.KeySuper);
+  const ImU32 page_bg = ImGui::GetColorU32(ImGuiCol_WindowBg);
 
   // Phase bands, then tactic headers.
   float y = origin.y;
@@ -155,8 +262,21 @@ void MatrixView::draw_columns(ViewContext& ctx) {
         int level = cell.depth == 0 && !expanded_.count(cell.object) ? cell.family_heat : cell.heat;
         ImU32 fill = heat_colour(ctx.palette, level, red);
         ImU32 ink = dark_cell(level) ? IM_COL32_WHITE : IM_COL32(25, 25, 28, 255);
+        const bool lit = highlighting && highlighted_.count(cell.object) > 0;
+        if (highlighting && !lit) {
+          fill = blend(fill, page_bg, 0.6f);
+          ink = blend(IM_COL32(25, 25, 28, 255), page_bg, 0.45f);
+        }
         draw->AddRectFilled(min, max, fill, 3 * s);
         if (!cell.matched) draw->AddRect(min, max, ctx.palette.rule, 3 * s, 0, s);
+        if (lit) draw_highlight_mark(draw, min, max, s);
+        const SelectedTechnique* chosen = red ? store.selection().find(cell.id) : nullptr;
+        if (chosen) {
+          draw->AddRect(ImVec2(min.x + s, min.y + s), ImVec2(max.x - s, max.y - s), kSelectedColour, 3 * s, 0,
+                        2.5f * s);
+          float id_w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, cell.id.c_str()).x;
+          draw_selected_badge(ctx, draw, ImVec2(min.x + pad + id_w + pad, min.y + pad * 0.7f), chosen->score);
+        }
         draw->AddText(bold, bold->FontSize, ImVec2(min.x + pad, min.y + pad), ink, cell.id.c_str());
         draw->AddText(regular, regular->FontSize, ImVec2(min.x + pad, min.y + pad + bold->FontSize), ink, name.c_str(),
                       nullptr, text_w - indent);
@@ -179,7 +299,12 @@ void MatrixView::draw_columns(ViewContext& ctx) {
             }
           }
         }
-        if (!on_toggle) track_object_link(ctx, cell.object, min, max);
+        if (!on_toggle && track_object_click(ctx, cell.object, min, max)) {
+          if (click_selects)
+            store.toggle(cell.id);
+          else
+            ctx.open(Route::object(cell.id));
+        }
       }
       cy += cell_h + gap * 0.5f;
     }
