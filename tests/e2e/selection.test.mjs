@@ -211,4 +211,12 @@ test('the print view of an incident holds its references; the matrix print marks
   assert.match(matrix, /class="[^"]*highlight[^"]*"[^>]*>[\s\S]*?T0146/);
   assert.match(matrix, /class="[^"]*selected[^"]*"[^>]*>[\s\S]*?T0049/);
   assert.deepEqual(errors, []);
+
+  // What a printer gets, as a page of its own.
+  const sheet = await env.browser.newPage({ viewport: { width: 900, height: 1000 } });
+  await sheet.setContent(html);
+  await screenshot(sheet, 'print-incident');
+  await sheet.setViewportSize({ width: 1280, height: 900 });
+  await sheet.setContent(matrix);
+  await screenshot(sheet, 'print-matrix');
 });

@@ -39,10 +39,31 @@ ImU32 blend(ImU32 colour, ImU32 towards, float amount) {
       ImVec4(a.x + (b.x - a.x) * amount, a.y + (b.y - a.y) * amount, a.z + (b.z - a.z) * amount, 1.0f));
 }
 
+// A folded parent's note of its selected sub-techniques: a hollow check pill with their count,
+// its top right at `top_right`, so that folding never hides a selection.
+void draw_selected_below(ViewContext& ctx, ImDrawList* draw, const std::vector<MatrixCell>& cells, std::size_t parent,
+                         const Selection& selection, ImVec2 top_right) {
+  int count = 0;
+  for (std::size_t j = parent + 1; j < cells.size() && cells[j].depth > 0; ++j)
+    if (cells[j].parent == static_cast<int>(parent) && selection.contains(cells[j].id)) ++count;
+  if (count == 0) return;
+  ImFont* bold = ctx.fonts.bold;
+  const float s = ctx.scale, h = bold->FontSize * 1.05f, pad = 4 * s;
+  std::string text = "\u2713 " + std::to_string(count);
+  float w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, text.c_str()).x + 2 * pad;
+  ImVec2 min(top_right.x - w, top_right.y), max(top_right.x, top_right.y + h);
+  draw->AddRectFilled(min, max, IM_COL32_WHITE, h * 0.5f);
+  draw->AddRect(min, max, kSelectedColour, h * 0.5f, 0, 2 * s);
+  draw->AddText(bold, bold->FontSize, ImVec2(min.x + pad, min.y + (h - bold->FontSize) * 0.5f),
+                IM_COL32(25, 25, 28, 255), text.c_str());
+  if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(min, max))
+    ImGui::SetTooltip("%d selected sub-technique%s folded here", count, count == 1 ? "" : "s");
+}
+
 // A highlighted cell's mark: an outline outside the cell and a flag in its top-left corner,
 // so that it reads without colour too.
 void draw_highlight_mark(ImDrawList* draw, ImVec2 min, ImVec2 max, float scale) {
-  const float t = 3 * scale, f = 11 * scale;
+  const float t = 3 * scale, f = 14 * scale;
   draw->AddRect(ImVec2(min.x - t * 0.5f, min.y - t * 0.5f), ImVec2(max.x + t * 0.5f, max.y + t * 0.5f),
                 kHighlightColour, 4 * scale, 0, t);
   draw->AddTriangleFilled(min, ImVec2(min.x + f, min.y), ImVec2(min.x, min.y + f), kHighlightColour);
@@ -124,8 +145,10 @@ void MatrixView::draw_toolbar(ViewContext& ctx, const SearchIndex& search, Selec
   ImGui::TextDisabled("%zu of %zu shown", shown_.cell_count(), full_.cell_count());
   if (red) {
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
-    ImGui::Checkbox("Select mode", &select_mode_);
-    ctx.buttons.push_back({"Select mode", ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+    if (select_mode_) ImGui::PushStyleColor(ImGuiCol_Button, kSelectedColour);
+    if (page_button(ctx, select_mode_ ? "\u2713 Select mode##select" : "Select mode##select", false))
+      select_mode_ = !select_mode_;
+    if (select_mode_) ImGui::PopStyleColor();
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("On: a click selects a technique. Off: a click opens it; Ctrl+click (\u2318+click) selects.");
   }
@@ -269,11 +292,12 @@ void MatrixView::draw_columns(ViewContext& ctx, SelectionStore& store) {
         }
         draw->AddRectFilled(min, max, fill, 3 * s);
         if (!cell.matched) draw->AddRect(min, max, ctx.palette.rule, 3 * s, 0, s);
-        if (lit) draw_highlight_mark(draw, min, max, s);
         const SelectedTechnique* chosen = red ? store.selection().find(cell.id) : nullptr;
-        if (chosen) {
+        if (chosen)
           draw->AddRect(ImVec2(min.x + s, min.y + s), ImVec2(max.x - s, max.y - s), kSelectedColour, 3 * s, 0,
                         2.5f * s);
+        if (lit) draw_highlight_mark(draw, min, max, s);
+        if (chosen) {
           float id_w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, cell.id.c_str()).x;
           draw_selected_badge(ctx, draw, ImVec2(min.x + pad + id_w + pad, min.y + pad * 0.7f), chosen->score);
         }
@@ -285,8 +309,11 @@ void MatrixView::draw_columns(ViewContext& ctx, SelectionStore& store) {
         bool on_toggle = false;
         if (cell.child_count > 0 && !filtering) {
           bool open = expanded_.count(cell.object) > 0;
-          std::string t = open ? "\u2212" : "+" + std::to_string(cell.child_count);
+          std::string t = open ? "\u2013" : "+" + std::to_string(cell.child_count);
           draw->AddText(bold, bold->FontSize, ImVec2(tmin.x + pad * 0.5f, min.y + pad), ink, t.c_str());
+          if (!open && red)
+            draw_selected_below(ctx, draw, column.cells, i, store.selection(),
+                                ImVec2(tmin.x - pad * 0.5f, min.y + pad * 0.7f));
           on_toggle = ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(tmin, tmax);
           if (on_toggle) {
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);

@@ -56,6 +56,13 @@ void SelectionView::refresh_rows(const Framework& framework, const Selection& se
 }
 
 void SelectionView::draw(ViewContext& ctx, SelectionStore& store, std::string_view highlight) {
+  // Fields on the panel's page-coloured background need an edge to be seen.
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, ctx.scale);
+  draw_contents(ctx, store, highlight);
+  ImGui::PopStyleVar();
+}
+
+void SelectionView::draw_contents(ViewContext& ctx, SelectionStore& store, std::string_view highlight) {
   const Selection& selection = store.selection();
   refresh_rows(ctx.framework, selection);
 
@@ -181,8 +188,18 @@ void SelectionView::draw_item(ViewContext& ctx, SelectionStore& store, const Sel
   ImGui::SameLine(x0 + label_w);
   ImGui::SetNextItemWidth(-1);
   // A copy: ImGui edits its own buffer while the field is active and hands back each change.
+  // A comment with line breaks (from a layer or a link) gets a box that shows them all.
   std::string comment = item.comment;
-  if (ImGui::InputTextWithHint("##comment", "why it is selected", &comment)) store.set_comment(item.id, comment);
+  const auto lines = std::count(comment.begin(), comment.end(), '\n');
+  bool changed = false;
+  if (lines == 0) {
+    changed = ImGui::InputTextWithHint("##comment", "why it is selected", &comment);
+  } else {
+    float h = ImGui::GetTextLineHeight() * static_cast<float>(std::min<long>(lines + 1, 5)) +
+              ImGui::GetStyle().FramePadding.y * 2;
+    changed = ImGui::InputTextMultiline("##comment", &comment, ImVec2(-1, h));
+  }
+  if (changed) store.set_comment(item.id, comment);
 }
 
 }  // namespace disarm::web

@@ -19,6 +19,7 @@ class SelectionView {
   void draw(ViewContext& ctx, SelectionStore& store, std::string_view highlight);
 
  private:
+  void draw_contents(ViewContext& ctx, SelectionStore& store, std::string_view highlight);
   void draw_actions(ViewContext& ctx, SelectionStore& store, std::string_view highlight);
   void draw_item(ViewContext& ctx, SelectionStore& store, const SelectedTechnique& item, float width);
 
