@@ -60,6 +60,11 @@ void draw_selected_below(ViewContext& ctx, ImDrawList* draw, const std::vector<M
     ImGui::SetTooltip("%d selected sub-technique%s folded here", count, count == 1 ? "" : "s");
 }
 
+float luminance(ImU32 colour) {
+  ImVec4 c = ImGui::ColorConvertU32ToFloat4(colour);
+  return 0.2126f * c.x + 0.7152f * c.y + 0.0722f * c.z;
+}
+
 // A highlighted cell's mark: an outline outside the cell and a flag in its top-left corner,
 // so that it reads without colour too.
 void draw_highlight_mark(ImDrawList* draw, ImVec2 min, ImVec2 max, float scale) {
@@ -288,7 +293,7 @@ void MatrixView::draw_columns(ViewContext& ctx, SelectionStore& store) {
         const bool lit = highlighting && highlighted_.count(cell.object) > 0;
         if (highlighting && !lit) {
           fill = blend(fill, page_bg, 0.6f);
-          ink = blend(IM_COL32(25, 25, 28, 255), page_bg, 0.45f);
+          ink = blend(luminance(fill) > 0.5f ? IM_COL32(25, 25, 28, 255) : IM_COL32_WHITE, fill, 0.45f);
         }
         draw->AddRectFilled(min, max, fill, 3 * s);
         if (!cell.matched) draw->AddRect(min, max, ctx.palette.rule, 3 * s, 0, s);
