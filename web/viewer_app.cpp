@@ -422,6 +422,7 @@ std::string ViewerApp::state_json() const {
                          {"filter", matrix_view_.filter()},
                          {"shown", matrix_view_.shown_cells()},
                          {"select_mode", matrix_view_.select_mode()},
+                         {"only_highlighted", matrix_view_.only_highlighted()},
                          {"panel_open", matrix_view_.panel_open()}};
       if (!hl.source.empty())
         state["highlight"] = {{"source", hl.source}, {"label", hl.label}, {"count", lit.size()}, {"ids", lit}};

@@ -49,6 +49,14 @@ test('an incident lights up its techniques in the matrix; the highlight is in th
   // The sub-techniques it used are unfolded, so every highlighted cell is on screen.
   for (const id of s.highlight.ids) await cellRect(page, id);
 
+  // "Show only these" narrows the matrix to them (and their parents), and back.
+  const all = s.matrix.shown;
+  await pressButton(page, 'Show only these');
+  await until(page, () => window.disarm.state().matrix.only_highlighted);
+  assert.equal((await state(page)).matrix.shown, 5, 'three techniques and the two parents of the sub-techniques');
+  await pressButton(page, 'Show all techniques');
+  await until(page, (n) => window.disarm.state().matrix.shown === n, all);
+
   await pressButton(page, 'Clear highlight');
   await until(page, () => window.disarm.route() === '#/matrix/red');
   assert.equal((await state(page)).highlight, undefined);

@@ -86,10 +86,14 @@ void MatrixView::show(MatrixModel model) {
   full_ = std::move(model);
   if (!same_side) filter_.clear();
   shown_ = full_;
+  stale_ = true;  // a filter kept from before applies to the new model
 }
 
 void MatrixView::set_highlight(MatrixHighlight highlight) {
+  if (highlight.source != highlight_.source) only_highlighted_ = false;
   highlight_ = std::move(highlight);
+  scroll_to_highlight_ = !highlight_.techniques.empty();
+  stale_ = true;
   highlighted_ = {highlight_.techniques.begin(), highlight_.techniques.end()};
   for (const MatrixTacticColumn& column : full_.columns)
     for (const MatrixCell& cell : column.cells)
@@ -102,22 +106,32 @@ std::string MatrixView::print_document_html(const Framework& framework, const Se
 }
 
 void MatrixView::refilter(const SearchIndex& search) {
-  if (filter_.empty()) {
+  stale_ = false;
+  const bool only_lit = only_highlighted_ && full_.side == MatrixSide::Red && !highlight_.source.empty();
+  filtered_ = !filter_.empty() || only_lit;
+  if (!filtered_) {
     shown_ = full_;
     return;
   }
-  SearchOptions options;
-  options.limit = 0;
-  options.kinds = kind_bit(full_.side == MatrixSide::Red ? Kind::Technique : Kind::Counter);
   std::vector<ObjectIndex> matches;
-  for (const SearchHit& hit : search.search(filter_, options)) matches.push_back(hit.object);
+  if (!filter_.empty()) {
+    SearchOptions options;
+    options.limit = 0;
+    options.kinds = kind_bit(full_.side == MatrixSide::Red ? Kind::Technique : Kind::Counter);
+    for (const SearchHit& hit : search.search(filter_, options)) matches.push_back(hit.object);
+    if (only_lit) std::erase_if(matches, [&](ObjectIndex i) { return !highlighted_.count(i); });
+  } else {
+    matches = highlight_.techniques;
+  }
   shown_ = filter_matrix(full_, matches);
 }
 
 void MatrixView::draw(ViewContext& ctx, const SearchIndex& search, SelectionStore& store) {
   const bool red = full_.side == MatrixSide::Red;
+  if (stale_) refilter(search);
   draw_toolbar(ctx, search, store);
   if (red && !highlight_.source.empty()) draw_highlight_banner(ctx, store);
+  if (stale_) refilter(search);
 
   const float panel_w = panel_open_ ? std::min(kPanelWidth * ctx.scale, ImGui::GetContentRegionAvail().x * 0.45f) : 0;
   const float gap = panel_open_ ? ImGui::GetStyle().ItemSpacing.x : 0;
@@ -155,7 +169,8 @@ void MatrixView::draw_toolbar(ViewContext& ctx, const SearchIndex& search, Selec
       select_mode_ = !select_mode_;
     if (select_mode_) ImGui::PopStyleColor();
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("On: a click selects a technique. Off: a click opens it; Ctrl+click (\u2318+click) selects.");
+      ImGui::SetTooltip(
+          "On: a click selects a technique. Off: a click opens it; Ctrl+click (Cmd+click on a Mac) selects.");
   }
   ImGui::SameLine();
   std::string panel_label =
@@ -187,6 +202,12 @@ void MatrixView::draw_highlight_banner(ViewContext& ctx, SelectionStore& store) 
   ImGui::SameLine(0, ImGui::GetFontSize());
   if (!highlight_.techniques.empty() && page_button(ctx, "Add these to selection", false))
     for (ObjectIndex i : highlight_.techniques) store.add(ctx.framework.object(i).id);
+  ImGui::SameLine();
+  if (!highlight_.techniques.empty() &&
+      page_button(ctx, only_highlighted_ ? "Show all techniques" : "Show only these", false)) {
+    only_highlighted_ = !only_highlighted_;
+    stale_ = true;
+  }
   ImGui::SameLine();
   if (page_button(ctx, "Clear highlight", false)) ctx.open(Route::matrix(full_.side));
   ImGui::SetCursorScreenPos(ImVec2(min.x, max.y + ImGui::GetStyle().ItemSpacing.y));
@@ -234,8 +255,8 @@ void MatrixView::draw_columns(ViewContext& ctx, SelectionStore& store) {
   ImFont* regular = ctx.fonts.regular;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const float clip_top = draw->GetClipRectMin().y, clip_bottom = draw->GetClipRectMax().y;
-  const bool filtering = !filter_.empty();
+  const ImVec2 clip_min = draw->GetClipRectMin(), clip_max = draw->GetClipRectMax();
+  const bool filtering = filtered_;
   const bool highlighting = red && !highlight_.source.empty();
   const ImGuiIO& io = ImGui::GetIO();
   const bool click_selects = red && (select_mode_ || io.KeyCtrl || io.KeySuper);
@@ -285,12 +306,20 @@ void MatrixView::draw_columns(ViewContext& ctx, SelectionStore& store) {
       float name_h = regular->CalcTextSizeA(regular->FontSize, FLT_MAX, text_w - indent, name.c_str()).y;
       float cell_h = bold->FontSize + name_h + 2 * pad;
       ImVec2 min(x + indent, cy), max(x + col_w, cy + cell_h);
-      if (max.y >= clip_top && min.y <= clip_bottom) {
+      const bool lit = highlighting && highlighted_.count(cell.object) > 0;
+      if (lit && scroll_to_highlight_) {
+        // The first highlighted cell comes into view, the rest follow by scrolling.
+        scroll_to_highlight_ = false;
+        const ImVec2 window = ImGui::GetWindowPos();
+        if (min.x < clip_min.x || max.x > clip_max.x) ImGui::SetScrollFromPosX(min.x - window.x - 3 * gap, 0.0f);
+        if (min.y < clip_min.y || max.y > clip_max.y) ImGui::SetScrollFromPosY(min.y - window.y, 0.3f);
+      }
+      // Only cells in view are drawn, and reported as links.
+      if (max.y >= clip_min.y && min.y <= clip_max.y && max.x >= clip_min.x && min.x <= clip_max.x) {
         // A folded parent stands for its sub-techniques too.
         int level = cell.depth == 0 && !expanded_.count(cell.object) ? cell.family_heat : cell.heat;
         ImU32 fill = heat_colour(ctx.palette, level, red);
         ImU32 ink = dark_cell(level) ? IM_COL32_WHITE : IM_COL32(25, 25, 28, 255);
-        const bool lit = highlighting && highlighted_.count(cell.object) > 0;
         if (highlighting && !lit) {
           fill = blend(fill, page_bg, 0.6f);
           ink = blend(luminance(fill) > 0.5f ? IM_COL32(25, 25, 28, 255) : IM_COL32_WHITE, fill, 0.45f);

@@ -27,6 +27,7 @@ class MatrixView {
   const MatrixHighlight& highlight() const { return highlight_; }
   bool select_mode() const { return select_mode_; }
   bool panel_open() const { return panel_open_; }
+  bool only_highlighted() const { return only_highlighted_; }
   // The matrix as shown (filtered), its highlight and the selection, as a print document.
   std::string print_document_html(const Framework& framework, const Selection& selection) const;
 
@@ -45,7 +46,11 @@ class MatrixView {
   MatrixModel shown_;  // full_ filtered; recomputed when the filter changes
   std::string filter_;
   std::unordered_set<ObjectIndex> expanded_;  // parents whose sub-techniques are unfolded
+  bool stale_ = false;                        // shown_ must be recomputed before drawing
+  bool filtered_ = false;                     // shown_ is a filtered copy: folds are open, toggles hidden
   MatrixHighlight highlight_;
+  bool only_highlighted_ = false;
+  bool scroll_to_highlight_ = false;
   std::unordered_set<ObjectIndex> highlighted_;  // highlight_.techniques, for the cells
   bool select_mode_ = false;                     // a plain click selects instead of opening
   bool panel_open_ = true;

@@ -72,7 +72,8 @@ void SelectionView::draw_contents(ViewContext& ctx, SelectionStore& store, std::
   if (selection.empty()) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled(
-        "Ctrl+click (\u2318+click) techniques in the matrix, or turn on Select mode, to build a set with scores and "
+        "Ctrl+click (Cmd+click on a Mac) techniques in the matrix, or turn on Select mode, to build a set with scores "
+        "and "
         "comments. It stays in this browser and travels in a share link.");
     ImGui::PopTextWrapPos();
   }
