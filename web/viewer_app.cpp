@@ -462,6 +462,7 @@ std::string ViewerApp::state_json() const {
     buttons.push_back(
         {{"label", b.label}, {"rect", {css(b.min.x), css(b.min.y), css(b.max.x - b.min.x), css(b.max.y - b.min.y)}}});
   state["buttons"] = std::move(buttons);
+  state["typing"] = ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput;  // a text field has the keyboard
   json links = json::array();
   for (const DrawnLink& l : links_)
     links.push_back({{"target", l.target},

@@ -187,9 +187,23 @@ test('export a layer, clear, import it again through the file picker: the same s
   assert.match(await page.evaluate(() => window.disarm.importLayer('{not json')), /could not be imported/);
   assert.deepEqual(await selectedIds(page), ['T0049'], 'a bad layer changes nothing');
 
+  // Paste: the layer's text into the panel's box, as the page's paste event delivers it.
+  await pressButton(page, 'Paste layer JSON…');
+  await pressButton(page, 'Layer JSON box');
+  await until(page, () => window.disarm.state().typing);
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, layerOf([{ techniqueID: 'T0002', score: 33, comment: 'pasted', enabled: true }]));
+  await pressButton(page, 'Import');
+  await until(page, () => window.disarm.state().selection.items[0]?.id === 'T0002');
+  assert.deepEqual((await state(page)).selection.items, [{ id: 'T0002', score: 33, comment: 'pasted' }]);
+  assert.equal((await state(page)).selection.previous, 1, 'the replaced selection is kept for Restore');
+
   // CSV and Markdown of the selection.
   const csv = await page.evaluate(() => window.disarm.exportText('csv'));
-  assert.equal(csv, 'ID,Name,Tactic,Score,Comment,Incidents\r\nT0049,Flood the zone,TA09 Deliver,,,1\r\n');
+  assert.equal(csv, 'ID,Name,Tactic,Score,Comment,Incidents\r\nT0002,Back a state message,TA01 Set the plan,33,pasted,0\r\n');
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), pressButton(page, 'Download CSV')]);
   assert.equal(csvDownload.suggestedFilename(), 'disarm-selection.csv');
   assert.match(await page.evaluate(() => window.disarm.exportText('markdown')), /^\| ID \| Name \| Tactic/);

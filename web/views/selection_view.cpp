@@ -130,6 +130,7 @@ void SelectionView::draw_actions(ViewContext& ctx, SelectionStore& store, std::s
   if (pasting_) {
     ImGui::TextDisabled("Paste a layer's JSON (Ctrl+V), then Import:");
     ImGui::InputTextMultiline("##layertext", &pasted_, ImVec2(-1, ImGui::GetTextLineHeight() * 5));
+    ctx.buttons.push_back({"Layer JSON box", ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
     ImGui::BeginDisabled(pasted_.empty());
     if (page_button(ctx, "Import")) {
       store.import_layer(fw, pasted_);
