@@ -121,6 +121,16 @@ test('a share link opens the same selection in a new browser, and keeps the read
   assert.match(link, /#\/matrix\/red\?sel=[A-Za-z0-9_-]+$/);
   console.log(`share link for 3 techniques with comments: ${link.length - env.server.url.length} characters after the address`);
 
+  // The panel's button copies the same link.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
+  await pressButton(page, 'Copy share link');
+  let copied = '';
+  for (let i = 0; i < 40 && copied !== link; ++i) {
+    await page.waitForTimeout(50);
+    copied = await page.evaluate(() => navigator.clipboard.readText());
+  }
+  assert.equal(copied, link);
+
   // A new page is a new browser context: its storage is empty.
   const other = await openViewer(env.browser, link);
   assert.deepEqual((await state(other.page)).selection.items, shared);
