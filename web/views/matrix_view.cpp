@@ -129,6 +129,8 @@ void MatrixView::refilter(const SearchIndex& search) {
 void MatrixView::draw(ViewContext& ctx, const SearchIndex& search, SelectionStore& store) {
   const bool red = full_.side == MatrixSide::Red;
   if (stale_) refilter(search);
+  panel_open_ = panel_choice_.value_or(!store.selection().empty() || !store.previous().empty() ||
+                                       !store.notice().empty() || select_mode_);
   draw_toolbar(ctx, search, store);
   if (red && !highlight_.source.empty()) draw_highlight_banner(ctx, store);
   if (stale_) refilter(search);
@@ -175,7 +177,7 @@ void MatrixView::draw_toolbar(ViewContext& ctx, const SearchIndex& search, Selec
   ImGui::SameLine();
   std::string panel_label =
       panel_open_ ? std::string("Hide selection") : "Selection (" + std::to_string(store.selection().size()) + ")";
-  if (page_button(ctx, panel_label.c_str(), false)) panel_open_ = !panel_open_;
+  if (page_button(ctx, panel_label.c_str(), false)) panel_choice_ = !panel_open_;
   ImGui::SameLine();
   if (page_button(ctx, "Print", false)) print_document(print_document_html(ctx.framework, store.selection()));
   if (ImGui::IsItemHovered())

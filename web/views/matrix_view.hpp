@@ -4,6 +4,7 @@
 // analyst's selection are marked, with the selection panel beside it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -53,7 +54,10 @@ class MatrixView {
   bool scroll_to_highlight_ = false;
   std::unordered_set<ObjectIndex> highlighted_;  // highlight_.techniques, for the cells
   bool select_mode_ = false;                     // a plain click selects instead of opening
-  bool panel_open_ = true;
+  // The panel is open while there is something in it (a selection, a previous one, a notice)
+  // or select mode is on, unless the user has opened or hidden it.
+  std::optional<bool> panel_choice_;
+  bool panel_open_ = false;  // as last drawn
   SelectionView panel_;
 };
 
