@@ -98,6 +98,9 @@ test('select three techniques by clicking, reload, the selection is still there'
   // A score from the panel.
   await pressButton(page, 'Add score');
   await until(page, () => window.disarm.state().selection.items[0].score === 50);
+  await screenshot(page, 'selection-select-mode');
+  await page.keyboard.press('Escape');
+  await until(page, () => !window.disarm.state().matrix.select_mode);
 
   await page.reload();
   await page.evaluate(() => window.disarm.ready);

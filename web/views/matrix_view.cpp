@@ -166,13 +166,16 @@ void MatrixView::draw_toolbar(ViewContext& ctx, const SearchIndex& search, Selec
   ImGui::TextDisabled("%zu of %zu shown", shown_.cell_count(), full_.cell_count());
   if (red) {
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+    if (select_mode_ && !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGuiKey_Escape, false))
+      select_mode_ = false;
     if (select_mode_) ImGui::PushStyleColor(ImGuiCol_Button, kSelectedColour);
     if (page_button(ctx, select_mode_ ? "\u2713 Select mode##select" : "Select mode##select", false))
       select_mode_ = !select_mode_;
     if (select_mode_) ImGui::PopStyleColor();
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip(
-          "On: a click selects a technique. Off: a click opens it; Ctrl+click (Cmd+click on a Mac) selects.");
+          "On: a click selects a technique (Esc turns it off). Off: a click opens it; Ctrl+click (Cmd+click on a Mac) "
+          "selects.");
   }
   ImGui::SameLine();
   std::string panel_label =
