@@ -67,15 +67,27 @@ void show_preview_tooltip(ViewContext& ctx, ObjectIndex object) {
   ImGui::EndTooltip();
 }
 
-void track_object_link(ViewContext& ctx, ObjectIndex object, ImVec2 min, ImVec2 max) {
+bool track_object_click(ViewContext& ctx, ObjectIndex object, ImVec2 min, ImVec2 max) {
   const std::string& id = ctx.framework.object(object).id;
   ctx.links.push_back({id, false, min, max});
-  if (opened_from_keyboard(ctx, id, min, max)) ctx.open(Route::object(id));
-  if (!hovering(min, max)) return;
+  if (opened_from_keyboard(ctx, id, min, max)) return true;
+  if (!hovering(min, max)) return false;
   underline(min, max, ctx.palette.link_hover, ctx.scale);
   ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   show_preview_tooltip(ctx, object);
-  if (clicked_within(min, max)) ctx.open(Route::object(ctx.framework.object(object).id));
+  return clicked_within(min, max);
+}
+
+void track_object_link(ViewContext& ctx, ObjectIndex object, ImVec2 min, ImVec2 max) {
+  if (track_object_click(ctx, object, min, max)) ctx.open(Route::object(ctx.framework.object(object).id));
+}
+
+bool page_button(ViewContext& ctx, const char* label, bool small) {
+  bool pressed = small ? ImGui::SmallButton(label) : ImGui::Button(label);
+  std::string_view shown(label);
+  shown = shown.substr(0, shown.find("##"));
+  ctx.buttons.push_back({std::string(shown), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+  return pressed;
 }
 
 void track_external_link(ViewContext& ctx, const std::string& url, ImVec2 min, ImVec2 max) {

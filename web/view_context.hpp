@@ -23,6 +23,13 @@ struct DrawnLink {
   ImVec2 min, max;
 };
 
+// A button drawn this frame, in device pixels: window.disarm reports them (in CSS pixels) so
+// tests can press a button by its label.
+struct DrawnButton {
+  std::string label;
+  ImVec2 min, max;
+};
+
 struct Palette {
   ImU32 text, muted, link, link_hover, external_link, heading, code_bg, rule, chip_bg, chip_text, accent;
 };
@@ -63,6 +70,7 @@ class ViewContext {
   std::vector<DrawnLink> links;
   std::string hovered_external;  // the http(s) link under the mouse, if any
   std::string keyboard_link;     // the link keyboard navigation is on, if any
+  std::vector<DrawnButton> buttons;
 };
 
 }  // namespace disarm::web

@@ -6,8 +6,12 @@
 #include <utility>
 
 #include "disarm/data_file.hpp"
+#include "disarm/highlight.hpp"
+#include "disarm/navigator_layer.hpp"
 #include "disarm/page_mirror.hpp"
 #include "disarm/page_model.hpp"
+#include "disarm/selection_export.hpp"
+#include "disarm/selection_fragment.hpp"
 #include "disarm/snapshot.hpp"
 #include "embedded_files.hpp"
 #include "imgui.h"
@@ -115,9 +119,14 @@ ViewerApp::OpenedFile ViewerApp::open_file(const std::string& name, std::string_
   const DataFileType type = recognise_data_file(text);
   out.type = data_file_type_name(type);
   if (type == DataFileType::NavigatorLayer) {
-    out.message = name +
-                  " is an ATT&CK Navigator layer: a selection of techniques, not framework data. "
-                  "Opening a layer as a selection is not available here yet; the data shown is unchanged.";
+    // A layer is a selection, not data: it replaces the selection (the old one kept for
+    // Restore) and the red matrix shows it.
+    const std::string before = encode_selection(selection_.selection());
+    out.message = name + ": " + import_layer(std::string(text));
+    if (encode_selection(selection_.selection()) != before) {
+      out.ok = true;
+      navigate(Route::matrix(MatrixSide::Red));
+    }
     return out;
   }
   auto opened = open_data_file(text, name);
@@ -166,7 +175,8 @@ void ViewerApp::set_appearance(float scale, bool dark) {
 void ViewerApp::start() {
   embed_ = page_query_parameter("embed") == "1";
   if (!framework_) return;
-  Route route = parse_route(location_fragment());
+  selection_.load();
+  Route route = take_shared_selection(parse_route(location_fragment()));
   history_.emplace(route);
   show(route);
   sync_location(false);  // stamp the first entry and make its address canonical
@@ -186,16 +196,25 @@ void ViewerApp::navigate(Route route) {
   sync_location(true);
 }
 
+Route ViewerApp::take_shared_selection(Route route) {
+  if (!route.selection.empty()) selection_.open_shared(route.selection);
+  route.selection.clear();
+  return route;
+}
+
 void ViewerApp::location_changed(const std::string& fragment, int history_index) {
   if (!history_) return;
-  Route route = parse_route(fragment);
+  Route given = parse_route(fragment);
+  const bool shared = !given.selection.empty();
+  Route route = take_shared_selection(std::move(given));
   int before = history_->index();
   std::size_t size = history_->size();
-  if (route == history_->current() && history_index == before) return;  // popstate and hashchange both fire
+  // popstate and hashchange both fire
+  if (route == history_->current() && history_index == before && !shared) return;
   history_->arrive(route, history_index);
   show(history_->current());
   // An entry we did not make gets our stamp, so back and forward find it later.
-  if (history_->size() != size || history_->index() != history_index) sync_location(false);
+  if (shared || history_->size() != size || history_->index() != history_index) sync_location(false);
   request_redraw();
 }
 
@@ -210,6 +229,8 @@ void ViewerApp::show(const Route& route) {
       break;
     case RouteType::Matrix:
       matrix_view_.show(build_matrix(fw, route.side));
+      matrix_view_.set_highlight(route.side == MatrixSide::Red ? matrix_highlight(fw, *search_index_, route.highlight)
+                                                               : MatrixHighlight{});
       break;
     case RouteType::Search:
       search_text_ = route.query;
@@ -275,7 +296,8 @@ void ViewerApp::draw_tabs(ViewContext& ctx) {
   const Route& current = history_->current();
   auto tab = [&](const char* label, Route route, const char* tip) {
     ImGui::SameLine(0, 6 * scale_);
-    bool on = current == route;
+    bool on = current == route ||
+              (current.type == RouteType::Matrix && route.type == RouteType::Matrix && current.side == route.side);
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     if (ImGui::Button(label)) ctx.open(route);
     if (on) ImGui::PopStyleColor();
@@ -404,12 +426,12 @@ void ViewerApp::draw_page(ViewContext& ctx) {
       break;
     case RouteType::Object:
       if (framework_->find(route.id))
-        object_view_.draw(ctx);
+        object_view_.draw(ctx, selection_);
       else
         draw_not_found(ctx);
       break;
     case RouteType::Matrix:
-      matrix_view_.draw(ctx, *search_index_);
+      matrix_view_.draw(ctx, *search_index_, selection_);
       break;
     case RouteType::Search:
       search_view_.draw(ctx);
@@ -460,6 +482,7 @@ void ViewerApp::draw() {
 
   links_ = std::move(ctx.links);
   keyboard_link_ = std::move(ctx.keyboard_link);
+  buttons_ = std::move(ctx.buttons);
   set_hovered_external_link(ctx.hovered_external);
   if (ctx.requested) navigate(std::move(*ctx.requested));
   // After the frame: the views drew from the framework it replaces.
@@ -496,6 +519,31 @@ void ViewerApp::search_box_input(const std::string& text) {
 void ViewerApp::search_box_key(const std::string& key) {
   typed_keys_.push_back(key);
   request_redraw();
+}
+
+std::string ViewerApp::import_layer(const std::string& text) {
+  if (!framework_) return "The viewer has no framework loaded.";
+  std::string message = selection_.import_layer(*framework_, text);
+  request_redraw();
+  return message;
+}
+
+std::string ViewerApp::export_text(const std::string& what) const {
+  if (!framework_ || !history_) return "";
+  const Framework& fw = *framework_;
+  const Selection& selection = selection_.selection();
+  const Route& route = history_->current();
+  if (what == "layer") return export_navigator_layer(fw, selection, "");
+  if (what == "csv") return selection_csv(fw, selection);
+  if (what == "markdown") return selection_markdown(fw, selection);
+  if (what == "share_link")
+    return share_link(selection,
+                      route.type == RouteType::Matrix && route.side == MatrixSide::Red ? route.highlight : "");
+  if (what == "print") {
+    if (route.type == RouteType::Object && fw.find(route.id)) return object_view_.print_document_html(fw);
+    if (route.type == RouteType::Matrix) return matrix_view_.print_document_html(fw, selection);
+  }
+  return "";
 }
 
 std::string ViewerApp::state_json() const {
@@ -551,11 +599,20 @@ std::string ViewerApp::state_json() const {
         state["page"] = {{"not_found", route.id}};
       }
       break;
-    case RouteType::Matrix:
+    case RouteType::Matrix: {
+      const MatrixHighlight& hl = matrix_view_.highlight();
+      json lit = json::array();
+      for (ObjectIndex i : hl.techniques) lit.push_back(framework_->object(i).id);
       state["matrix"] = {{"side", matrix_side_name(matrix_view_.side())},
                          {"filter", matrix_view_.filter()},
-                         {"shown", matrix_view_.shown_cells()}};
+                         {"shown", matrix_view_.shown_cells()},
+                         {"select_mode", matrix_view_.select_mode()},
+                         {"only_highlighted", matrix_view_.only_highlighted()},
+                         {"panel_open", matrix_view_.panel_open()}};
+      if (!hl.source.empty())
+        state["highlight"] = {{"source", hl.source}, {"label", hl.label}, {"count", lit.size()}, {"ids", lit}};
       break;
+    }
     case RouteType::Search: {
       json hits = json::array();
       for (std::size_t i = 0; i < search_view_.hits().size() && i < 20; ++i)
@@ -586,6 +643,19 @@ std::string ViewerApp::state_json() const {
     default:
       break;
   }
+  json items = json::array();
+  for (const SelectedTechnique& item : selection_.selection().items())
+    items.push_back({{"id", item.id}, {"score", item.score ? json(*item.score) : json()}, {"comment", item.comment}});
+  state["selection"] = {{"count", selection_.selection().size()},
+                        {"items", std::move(items)},
+                        {"previous", selection_.previous().size()},
+                        {"notice", selection_.notice()}};
+  json buttons = json::array();
+  for (const DrawnButton& b : buttons_)
+    buttons.push_back(
+        {{"label", b.label}, {"rect", {css(b.min.x), css(b.min.y), css(b.max.x - b.min.x), css(b.max.y - b.min.y)}}});
+  state["buttons"] = std::move(buttons);
+  state["typing"] = ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput;  // a text field has the keyboard
   json links = json::array();
   for (const DrawnLink& l : links_)
     links.push_back({{"target", l.target},

@@ -12,6 +12,7 @@
 #include "disarm/search_index.hpp"
 #include "fonts.hpp"
 #include "platform/page_api.hpp"
+#include "selection_store.hpp"
 #include "view_context.hpp"
 #include "views/about_view.hpp"
 #include "views/kind_list_view.hpp"
@@ -48,14 +49,22 @@ class ViewerApp : public PageApiHandler {
   };
   // The one place a file's text is opened, whatever brought it: a drop, "Open file...",
   // ?data=URL or window.disarm.load. Framework data replaces what is shown; a Navigator layer
-  // is recognised and reported (not yet opened as a selection); the rest is an error.
+  // becomes the selection, shown on the red matrix; the rest is an error.
   OpenedFile open_file(const std::string& name, std::string_view text);
   std::string mirror_html() const override;
   void search_box_input(const std::string& text) override;
   void search_box_key(const std::string& key) override;
+  // An ATT&CK Navigator layer's text becomes the selection (the previous one kept for
+  // Restore); returns the message the selection panel shows. For the file picker, paste,
+  // window.disarm.importLayer and dropped files alike.
+  std::string import_layer(const std::string& text) override;
+  std::string export_text(const std::string& what) const override;
 
  private:
   void navigate(Route route);  // a new page, with a history entry
+  // A route's shared selection ("sel=") is opened and taken out of the route, so that back,
+  // forward and reload do not open it again over later changes.
+  Route take_shared_selection(Route route);
   void show(const Route& route);
   void sync_location(bool push);
   void draw_top_bar(ViewContext& ctx);
@@ -98,6 +107,8 @@ class ViewerApp : public PageApiHandler {
   float notified_search_[5] = {-1};  // focused and CSS rect last told to the page
   std::vector<DrawnLink> links_;     // drawn in the last frame
   std::string keyboard_link_;        // the link keyboard navigation was on in the last frame
+  std::vector<DrawnButton> buttons_;
+  SelectionStore selection_;
 
   Fonts fonts_;
   Palette palette_{};

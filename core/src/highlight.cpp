@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "disarm/route.hpp"
+
 namespace disarm {
 
 namespace {
@@ -41,6 +43,31 @@ std::vector<ObjectIndex> selected_techniques(const Framework& framework, const S
   for (const SelectedTechnique& item : selection.items())
     if (auto index = framework.find(item.id)) objects.push_back(*index);
   return techniques_in_order(framework, std::move(objects));
+}
+
+MatrixHighlight matrix_highlight(const Framework& framework, const SearchIndex& index, std::string_view source) {
+  MatrixHighlight out;
+  out.source = std::string(source);
+  if (source.empty()) return out;
+  if (source.starts_with(kSearchHighlightPrefix)) {
+    std::string_view query = source.substr(kSearchHighlightPrefix.size());
+    SearchOptions options;
+    options.limit = 0;
+    options.kinds = kind_bit(Kind::Technique);
+    std::vector<ObjectIndex> hits;
+    for (const SearchHit& hit : index.search(query, options)) hits.push_back(hit.object);
+    out.techniques = technique_hits(framework, hits);
+    out.label = "search \u201C" + std::string(query) + "\u201D";
+    return out;
+  }
+  if (auto object = framework.find(source)) {
+    out.object = *object;
+    out.techniques = highlight_for(framework, *object);
+    out.label = framework.object(*object).id + " " + framework.object(*object).name;
+  } else {
+    out.label = std::string(source) + " (not in this framework)";
+  }
+  return out;
 }
 
 }  // namespace disarm

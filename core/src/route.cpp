@@ -15,10 +15,20 @@ bool is_unreserved(char c) {
 }
 
 // Repaired and cut: what a route may hold of text that came from outside.
-std::string bounded_text(std::string_view text) {
-  std::string out = valid_utf8(text.substr(0, kMaxRouteText + 4));
-  out.resize(utf8_prefix_length(out, kMaxRouteText));
+std::string bounded_text(std::string_view text, std::size_t limit = kMaxRouteText) {
+  std::string out = valid_utf8(text.substr(0, limit + 4));
+  out.resize(utf8_prefix_length(out, limit));
   return out;
+}
+
+// "I00099" or "search:QUERY", or empty for anything that is neither.
+std::string highlight_source(std::string_view text) {
+  if (text.starts_with(kSearchHighlightPrefix)) {
+    std::string query = bounded_text(text.substr(kSearchHighlightPrefix.size()));
+    return query.empty() ? std::string() : std::string(kSearchHighlightPrefix) + query;
+  }
+  auto key = parse_id(text);
+  return key ? canonical_id(*key) : std::string();
 }
 
 std::vector<std::string_view> split(std::string_view text, char separator) {
@@ -66,6 +76,25 @@ Route search_route(std::string_view query_string) {
   return Route::search(query, kinds);
 }
 
+// "hl=I00099&sel=CODE": the first of a repeated key wins, unknown keys are ignored.
+Route matrix_route(MatrixSide side, std::string_view query_string) {
+  std::string highlight, selection;
+  bool have_highlight = false, have_selection = false;
+  for (std::string_view pair : split(query_string, '&')) {
+    std::size_t eq = pair.find('=');
+    std::string key = percent_decode(pair.substr(0, eq));
+    if (eq == std::string_view::npos) continue;
+    if (key == "hl" && !have_highlight) {
+      highlight = percent_decode(pair.substr(eq + 1));
+      have_highlight = true;
+    } else if (key == "sel" && !have_selection) {
+      selection = percent_decode(pair.substr(eq + 1));
+      have_selection = true;
+    }
+  }
+  return Route::matrix(side, highlight, selection);
+}
+
 Route not_found(std::string_view hash) {
   Route route;
   route.type = RouteType::NotFound;
@@ -88,10 +117,12 @@ Route Route::object(std::string_view id) {
   return route;
 }
 
-Route Route::matrix(MatrixSide side) {
+Route Route::matrix(MatrixSide side, std::string_view highlight, std::string_view selection) {
   Route route;
   route.type = RouteType::Matrix;
   route.side = side;
+  route.highlight = highlight_source(highlight);
+  route.selection = bounded_text(selection, kMaxRouteSelection);
   return route;
 }
 
@@ -169,13 +200,13 @@ Route parse_route(std::string_view hash) {
 
   if (segments.size() == 1) {
     if (first == "about") return Route::about();
-    if (first == "matrix") return Route::matrix(MatrixSide::Red);
+    if (first == "matrix") return matrix_route(MatrixSide::Red, query_string);
     if (first == "search") return search_route(query_string);
     if (parse_id(segments[0])) return Route::object(segments[0]);
   } else if (segments.size() == 2) {
     const std::string second = ascii_lower_case(segments[1]);
-    if (first == "matrix" && second == "red") return Route::matrix(MatrixSide::Red);
-    if (first == "matrix" && second == "blue") return Route::matrix(MatrixSide::Blue);
+    if (first == "matrix" && second == "red") return matrix_route(MatrixSide::Red, query_string);
+    if (first == "matrix" && second == "blue") return matrix_route(MatrixSide::Blue, query_string);
     if (first == "kind")
       if (auto kind = kind_from_name(second)) return Route::kind_list(*kind);
   }
@@ -188,8 +219,24 @@ std::string print_route(const Route& route) {
       return "#/";
     case RouteType::Object:
       return "#/" + percent_encode(route.id);
-    case RouteType::Matrix:
-      return "#/matrix/" + std::string(matrix_side_name(route.side));
+    case RouteType::Matrix: {
+      std::string out = "#/matrix/" + std::string(matrix_side_name(route.side));
+      char separator = '?';
+      if (!route.highlight.empty()) {
+        // ':' may stand in a fragment as it is, which keeps "hl=search:deepfake" readable.
+        if (route.highlight.starts_with(kSearchHighlightPrefix))
+          out +=
+              "?hl=search:" + percent_encode(std::string_view(route.highlight).substr(kSearchHighlightPrefix.size()));
+        else
+          out += "?hl=" + percent_encode(route.highlight);
+        separator = '&';
+      }
+      if (!route.selection.empty()) {
+        out += separator;
+        out += "sel=" + percent_encode(route.selection);
+      }
+      return out;
+    }
     case RouteType::Search: {
       std::string out = "#/search";
       char separator = '?';

@@ -221,7 +221,7 @@ test('a dropped full snapshot (upstream\'s pages imported), timed', async (t) =>
   await page.close();
 });
 
-test('a dropped broken file or a Navigator layer: a message, and the data stays', async () => {
+test('a dropped broken file: a message, and the data stays; a dropped layer becomes the selection', async () => {
   const { page, errors } = await open('', '#/T0049');
   let { result } = await dropFile(page, 'broken.json', brokenText);
   assert.equal(result.ok, false);
@@ -237,9 +237,14 @@ test('a dropped broken file or a Navigator layer: a message, and the data stays'
   const layer = { name: 'mine', domain: 'DISARM', versions: { layer: '4.5' }, techniques: [{ techniqueID: 'T0049' }] };
   ({ result } = await dropFile(page, 'layer.json', JSON.stringify(layer)));
   assert.equal(result.type, 'navigator-layer');
+  assert.equal(result.ok, true);
   notice = await page.evaluate(() => window.disarm.dataNotice());
-  assert.equal(notice.kind, 'info');
-  assert.match(notice.text, /^layer\.json is an ATT&CK Navigator layer/);
+  assert.equal(notice.kind, 'done');
+  assert.match(notice.text, /^layer\.json: /);
+  state = await page.evaluate(() => window.disarm.state());
+  assert.equal(state.route, '#/matrix/red');
+  assert.deepEqual(state.selection.items.map((i) => i.id), ['T0049']);
+  assert.equal(state.framework.name, sample.provenance.name, 'a layer does not replace the data');
 
   ({ result } = await dropFile(page, 'notes.json', '{"hello": "world"}'));
   assert.match(result.message, /not a DISARM snapshot, STIX 2\.1 bundle or Navigator layer/);

@@ -55,6 +55,39 @@ TEST_CASE("matrix, about and kind list routes") {
   CHECK(print_route(Route::kind_list(Kind::ResponseType)) == "#/kind/response-type");
 }
 
+TEST_CASE("matrix routes carry a highlight and a shared selection") {
+  Route r = parse_route("#/matrix/red?hl=i00099");
+  CHECK(r == Route::matrix(MatrixSide::Red, "I00099"));
+  CHECK(r.highlight == "I00099");
+  CHECK(print_route(r) == "#/matrix/red?hl=I00099");
+
+  Route s = parse_route("#/matrix/red?hl=search:deep+fake%26more");
+  CHECK(s.highlight == "search:deep fake&more");
+  CHECK(print_route(s) == "#/matrix/red?hl=search:deep+fake%26more");
+  CHECK(parse_route("#/matrix/red?hl=search%3Adeep+fake%26more") == s);
+
+  Route both = parse_route("#/matrix?sel=AQE-_x&hl=C00012");
+  CHECK(both.side == MatrixSide::Red);
+  CHECK(both.highlight == "C00012");
+  CHECK(both.selection == "AQE-_x");
+  CHECK(print_route(both) == "#/matrix/red?hl=C00012&sel=AQE-_x");
+  CHECK(print_route(Route::matrix(MatrixSide::Blue, "", "AQE")) == "#/matrix/blue?sel=AQE");
+
+  // What is no ID and no search highlights nothing; the first of a repeated key wins.
+  CHECK(parse_route("#/matrix/red?hl=nonsense").highlight.empty());
+  CHECK(parse_route("#/matrix/red?hl=search:").highlight.empty());
+  CHECK(parse_route("#/matrix/red?hl").highlight.empty());
+  CHECK(parse_route("#/matrix/red?hl=T0049&hl=T0002").highlight == "T0049");
+  CHECK(parse_route("#/matrix/red?x=1&hl=T0049").highlight == "T0049");
+  CHECK(parse_route("#/matrix/red?hl=&sel=") == Route::matrix(MatrixSide::Red));
+  // A selection code is kept as given, bounded, for the viewer to decode or refuse.
+  CHECK(parse_route("#/matrix/red?sel=%FF%00").selection == "\uFFFD\uFFFD");
+  CHECK(parse_route("#/matrix/red?sel=" + std::string(kMaxRouteSelection + 10, 'A')).selection.size() ==
+        kMaxRouteSelection);
+  // Other routes ignore them.
+  CHECK(parse_route("#/T0049?hl=I00001") == Route::object("T0049"));
+}
+
 TEST_CASE("search routes decode their query and kind filter") {
   Route r = parse_route("#/search?q=deep+fake%21&kind=incident,technique");
   CHECK(r.type == RouteType::Search);
@@ -120,6 +153,9 @@ TEST_CASE("parse(print(r)) == r for every kind of route") {
   check_round_trip(Route::object("fw01"));
   check_round_trip(Route::matrix(MatrixSide::Red));
   check_round_trip(Route::matrix(MatrixSide::Blue));
+  check_round_trip(Route::matrix(MatrixSide::Red, "I00099"));
+  check_round_trip(Route::matrix(MatrixSide::Red, "search: spaces & = %25 #x ?y", "AQ-_"));
+  check_round_trip(Route::matrix(MatrixSide::Blue, "search:\u00E9\U0001F600", "not a code & ?"));
   for (const auto& info : all_kinds()) check_round_trip(Route::kind_list(info.kind));
   check_round_trip(Route::search(""));
   check_round_trip(Route::search("deepfake"));
@@ -132,10 +168,10 @@ TEST_CASE("parse(print(r)) == r for every kind of route") {
 }
 
 TEST_CASE("round trips hold for random garbage") {
-  const std::vector<std::string> pieces = {"#",    "/",    "?",     "&",     "=",         "%",    "%2",       "%41",
-                                           "%FF",  "%00",  "+",     " ",     "q",         "kind", "search",   "matrix",
-                                           "red",  "blue", "about", "T0001", "t0001.002", "TA07", "incident", ",",
-                                           "\xFF", "\xC3", "\0",    "x",     "kind/"};
+  const std::vector<std::string> pieces = {
+      "#",        "/", "?",    "&",      "=",      "%",   "%2",    "%41",   "%FF",   "%00",       "+",
+      " ",        "q", "kind", "search", "matrix", "red", "blue",  "about", "T0001", "t0001.002", "TA07",
+      "incident", ",", "\xFF", "\xC3",   "\0",     "x",   "kind/", "hl",    "sel",   "search:",   "I00001"};
   std::mt19937 rng(7);
   std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
   std::uniform_int_distribution<int> length(0, 12);

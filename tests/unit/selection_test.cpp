@@ -1,4 +1,5 @@
 // The analyst's selection, its share code and the matrix highlights.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <random>
 #include <string>
@@ -283,4 +284,35 @@ TEST_CASE("Highlights: search hits filtered to techniques, and a selection's tec
   s.add("T0002");
   s.add("T0999");  // not in the sample
   CHECK(id_list(fw, selected_techniques(fw, s)) == std::vector<std::string>{"T0002", "T0154.002"});
+}
+
+TEST_CASE("Highlights: a matrix route's highlight, resolved with its banner's words", "[selection][highlight]") {
+  const Framework& fw = test::sample_framework();
+  const SearchIndex index = SearchIndex::build(fw);
+
+  MatrixHighlight incident = matrix_highlight(fw, index, "I00001");
+  CHECK(incident.label == "I00001 Cloned voice in a school dispute");
+  CHECK(incident.object == index_of(fw, "I00001"));
+  CHECK(id_list(fw, incident.techniques) == std::vector<std::string>{"T0088.001", "T0146", "T0154.002"});
+
+  MatrixHighlight counter = matrix_highlight(fw, index, "C00012");
+  CHECK(id_list(fw, counter.techniques) == std::vector<std::string>{"T0086.002", "T0088.001"});
+
+  // A search lights every technique it finds, and nothing of other kinds.
+  MatrixHighlight search = matrix_highlight(fw, index, "search:synthetic");
+  CHECK(search.label == "search \u201Csynthetic\u201D");
+  CHECK_FALSE(search.object);
+  std::vector<ObjectIndex> expected;
+  SearchOptions options;
+  options.limit = 0;
+  for (const SearchHit& hit : index.search("synthetic", options))
+    if (fw.object(hit.object).kind == Kind::Technique) expected.push_back(hit.object);
+  std::sort(expected.begin(), expected.end());
+  REQUIRE_FALSE(expected.empty());
+  CHECK(search.techniques == expected);
+
+  MatrixHighlight unknown = matrix_highlight(fw, index, "T9999");
+  CHECK(unknown.label == "T9999 (not in this framework)");
+  CHECK(unknown.techniques.empty());
+  CHECK(matrix_highlight(fw, index, "").label.empty());
 }

@@ -91,7 +91,7 @@
     await page.ready;
     const result = openBytes(toBytes(await data), name);
     result.total_ms = performance.now() - started;
-    showBanner(result.ok ? 'done' : result.type === 'navigator-layer' ? 'info' : 'error', result.message);
+    showBanner(result.ok ? 'done' : 'error', result.message);
     return result;
   }
 

@@ -29,6 +29,12 @@ class PageApiHandler {
   // the keys it passes on: "Enter", "ArrowUp", "ArrowDown", "Focus" and "Blur".
   virtual void search_box_input(const std::string& text) = 0;
   virtual void search_box_key(const std::string& key) = 0;
+  // window.disarm.importLayer(text), and a layer file the user picked: reads an ATT&CK
+  // Navigator layer into the selection and returns the message the viewer shows about it.
+  virtual std::string import_layer(const std::string& text) = 0;
+  // window.disarm.exportText(what): "layer", "csv", "markdown", "share_link", or "print" (the
+  // print view of the page shown, "" where there is none).
+  virtual std::string export_text(const std::string& what) const = 0;
 };
 
 void install_page_api(PageApiHandler& handler);
@@ -69,5 +75,18 @@ void open_in_new_tab(const std::string& url);
 // Opens the page's file picker ("Open file…"); the chosen file comes back through open_data.
 // Call it from a click or key press: browsers open pickers only on a user's gesture.
 void choose_data_file();
+
+// The browser's local storage, for what the viewer keeps between visits (the selection).
+// Both fail quietly where storage is unavailable (file://, sandboxed frames, private modes):
+// store_get then gives "", and an empty value removes the key.
+std::string store_get(const std::string& key);
+void store_set(const std::string& key, const std::string& value);
+
+// The page's selection.js: saves `text` as a file the browser downloads; prints an HTML
+// document from a hidden frame (a canvas prints badly); asks the user for a layer file,
+// whose text comes back through PageApiHandler::import_layer.
+void download_text(const std::string& filename, const std::string& mime_type, const std::string& text);
+void print_document(const std::string& html);
+void pick_layer_file();
 
 }  // namespace disarm::web

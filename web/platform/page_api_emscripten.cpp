@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "platform/backend.hpp"
 #include "platform/page_api.hpp"
 
 namespace disarm::web {
@@ -91,6 +92,43 @@ EM_JS(void, page_open_tab, (const char* url), {
 
 EM_JS(void, page_hovered_link, (const char* url), { Module['hoveredExternalLink'] = UTF8ToString(url); });
 
+EM_JS(char*, page_store_get, (const char* key), {
+  var value = "";
+  try {
+    value = window.localStorage.getItem(UTF8ToString(key)) || "";
+  } catch (e) {
+    // No storage here (file://, a sandboxed frame): the viewer works without it.
+  }
+  var size = lengthBytesUTF8(value) + 1;
+  var ptr = _malloc(size);
+  stringToUTF8(value, ptr, size);
+  return ptr;
+});
+
+EM_JS(void, page_store_set, (const char* key, const char* value), {
+  try {
+    var k = UTF8ToString(key), v = UTF8ToString(value);
+    if (v)
+      window.localStorage.setItem(k, v);
+    else
+      window.localStorage.removeItem(k);
+  } catch (e) {
+    // Unavailable or full: the selection still lives in the page and in its share link.
+  }
+});
+
+EM_JS(void, page_download, (const char* filename, const char* mime, const char* text), {
+  if (Module['downloadText']) Module['downloadText'](UTF8ToString(filename), UTF8ToString(mime), UTF8ToString(text));
+});
+
+EM_JS(void, page_print, (const char* html), {
+  if (Module['printDocument']) Module['printDocument'](UTF8ToString(html));
+});
+
+EM_JS(void, page_pick_layer, (), {
+  if (Module['pickLayerFile']) Module['pickLayerFile']();
+});
+
 }  // namespace
 
 void install_page_api(PageApiHandler& handler) {
@@ -162,6 +200,29 @@ void choose_data_file() {
   page_choose_file();
 }
 
+std::string store_get(const std::string& key) {
+  char* raw = page_store_get(key.c_str());
+  std::string value(raw);
+  free(raw);
+  return value;
+}
+
+void store_set(const std::string& key, const std::string& value) {
+  page_store_set(key.c_str(), value.c_str());
+}
+
+void download_text(const std::string& filename, const std::string& mime_type, const std::string& text) {
+  page_download(filename.c_str(), mime_type.c_str(), text.c_str());
+}
+
+void print_document(const std::string& html) {
+  page_print(html.c_str());
+}
+
+void pick_layer_file() {
+  page_pick_layer();
+}
+
 }  // namespace disarm::web
 
 // Called from viewer.js through ccall. The returned string lives until the next call.
@@ -207,4 +268,20 @@ extern "C" EMSCRIPTEN_KEEPALIVE void disarm_api_search_box_input(const char* tex
 
 extern "C" EMSCRIPTEN_KEEPALIVE void disarm_api_search_box_key(const char* key) {
   if (disarm::web::g_handler) disarm::web::g_handler->search_box_key(key ? key : "");
+}
+
+// window.disarm.importLayer(text) and the layer file picker (selection.js). The returned
+// message lives until the next call.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* disarm_api_import_layer(const char* text) {
+  static std::string message;
+  message = disarm::web::g_handler ? disarm::web::g_handler->import_layer(text ? text : "") : "";
+  disarm::web::request_redraw();
+  return message.c_str();
+}
+
+// window.disarm.exportText(what) (selection.js). The returned string lives until the next call.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* disarm_api_export_text(const char* what) {
+  static std::string text;
+  text = disarm::web::g_handler ? disarm::web::g_handler->export_text(what ? what : "") : "";
+  return text.c_str();
 }

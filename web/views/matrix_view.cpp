@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <string>
 
+#include "disarm/print_html.hpp"
 #include "imgui_stdlib.h"
 #include "links.hpp"
+#include "platform/page_api.hpp"
 
 namespace disarm::web {
 
@@ -24,8 +26,52 @@ constexpr ImU32 kBlueHeat[kHeatLevels] = {
     IM_COL32(66, 134, 196, 255),  IM_COL32(8, 69, 148, 255),
 };
 
+constexpr float kPanelWidth = 380;  // CSS pixels
+
 bool dark_cell(int level) {
   return level >= 3;
+}
+
+// `colour` moved `amount` (0..1) of the way to `towards`: how cells outside a highlight fade.
+ImU32 blend(ImU32 colour, ImU32 towards, float amount) {
+  ImVec4 a = ImGui::ColorConvertU32ToFloat4(colour), b = ImGui::ColorConvertU32ToFloat4(towards);
+  return ImGui::ColorConvertFloat4ToU32(
+      ImVec4(a.x + (b.x - a.x) * amount, a.y + (b.y - a.y) * amount, a.z + (b.z - a.z) * amount, 1.0f));
+}
+
+// A folded parent's note of its selected sub-techniques: a hollow check pill with their count,
+// its top right at `top_right`, so that folding never hides a selection.
+void draw_selected_below(ViewContext& ctx, ImDrawList* draw, const std::vector<MatrixCell>& cells, std::size_t parent,
+                         const Selection& selection, ImVec2 top_right) {
+  int count = 0;
+  for (std::size_t j = parent + 1; j < cells.size() && cells[j].depth > 0; ++j)
+    if (cells[j].parent == static_cast<int>(parent) && selection.contains(cells[j].id)) ++count;
+  if (count == 0) return;
+  ImFont* bold = ctx.fonts.bold;
+  const float s = ctx.scale, h = bold->FontSize * 1.05f, pad = 4 * s;
+  std::string text = "\u2713 " + std::to_string(count);
+  float w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, text.c_str()).x + 2 * pad;
+  ImVec2 min(top_right.x - w, top_right.y), max(top_right.x, top_right.y + h);
+  draw->AddRectFilled(min, max, IM_COL32_WHITE, h * 0.5f);
+  draw->AddRect(min, max, kSelectedColour, h * 0.5f, 0, 2 * s);
+  draw->AddText(bold, bold->FontSize, ImVec2(min.x + pad, min.y + (h - bold->FontSize) * 0.5f),
+                IM_COL32(25, 25, 28, 255), text.c_str());
+  if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(min, max))
+    ImGui::SetTooltip("%d selected sub-technique%s folded here", count, count == 1 ? "" : "s");
+}
+
+float luminance(ImU32 colour) {
+  ImVec4 c = ImGui::ColorConvertU32ToFloat4(colour);
+  return 0.2126f * c.x + 0.7152f * c.y + 0.0722f * c.z;
+}
+
+// A highlighted cell's mark: an outline outside the cell and a flag in its top-left corner,
+// so that it reads without colour too.
+void draw_highlight_mark(ImDrawList* draw, ImVec2 min, ImVec2 max, float scale) {
+  const float t = 3 * scale, f = 14 * scale;
+  draw->AddRect(ImVec2(min.x - t * 0.5f, min.y - t * 0.5f), ImVec2(max.x + t * 0.5f, max.y + t * 0.5f),
+                kHighlightColour, 4 * scale, 0, t);
+  draw->AddTriangleFilled(min, ImVec2(min.x + f, min.y), ImVec2(min.x, min.y + f), kHighlightColour);
 }
 
 }  // namespace
@@ -40,22 +86,72 @@ void MatrixView::show(MatrixModel model) {
   full_ = std::move(model);
   if (!same_side) filter_.clear();
   shown_ = full_;
+  stale_ = true;  // a filter kept from before applies to the new model
+}
+
+void MatrixView::set_highlight(MatrixHighlight highlight) {
+  if (highlight.source != highlight_.source) only_highlighted_ = false;
+  highlight_ = std::move(highlight);
+  scroll_to_highlight_ = !highlight_.techniques.empty();
+  stale_ = true;
+  highlighted_ = {highlight_.techniques.begin(), highlight_.techniques.end()};
+  for (const MatrixTacticColumn& column : full_.columns)
+    for (const MatrixCell& cell : column.cells)
+      if (cell.depth > 0 && highlighted_.count(cell.object))
+        expanded_.insert(column.cells[static_cast<std::size_t>(cell.parent)].object);
+}
+
+std::string MatrixView::print_document_html(const Framework& framework, const Selection& selection) const {
+  return print_matrix_html(framework, shown_, selection.empty() ? nullptr : &selection, highlight_.techniques);
 }
 
 void MatrixView::refilter(const SearchIndex& search) {
-  if (filter_.empty()) {
+  stale_ = false;
+  const bool only_lit = only_highlighted_ && full_.side == MatrixSide::Red && !highlight_.source.empty();
+  filtered_ = !filter_.empty() || only_lit;
+  if (!filtered_) {
     shown_ = full_;
     return;
   }
-  SearchOptions options;
-  options.limit = 0;
-  options.kinds = kind_bit(full_.side == MatrixSide::Red ? Kind::Technique : Kind::Counter);
   std::vector<ObjectIndex> matches;
-  for (const SearchHit& hit : search.search(filter_, options)) matches.push_back(hit.object);
+  if (!filter_.empty()) {
+    SearchOptions options;
+    options.limit = 0;
+    options.kinds = kind_bit(full_.side == MatrixSide::Red ? Kind::Technique : Kind::Counter);
+    for (const SearchHit& hit : search.search(filter_, options)) matches.push_back(hit.object);
+    if (only_lit) std::erase_if(matches, [&](ObjectIndex i) { return !highlighted_.count(i); });
+  } else {
+    matches = highlight_.techniques;
+  }
   shown_ = filter_matrix(full_, matches);
 }
 
-void MatrixView::draw(ViewContext& ctx, const SearchIndex& search) {
+void MatrixView::draw(ViewContext& ctx, const SearchIndex& search, SelectionStore& store) {
+  const bool red = full_.side == MatrixSide::Red;
+  if (stale_) refilter(search);
+  panel_open_ = panel_choice_.value_or(!store.selection().empty() || !store.previous().empty() ||
+                                       !store.notice().empty() || select_mode_);
+  draw_toolbar(ctx, search, store);
+  if (red && !highlight_.source.empty()) draw_highlight_banner(ctx, store);
+  if (stale_) refilter(search);
+
+  const float panel_w = panel_open_ ? std::min(kPanelWidth * ctx.scale, ImGui::GetContentRegionAvail().x * 0.45f) : 0;
+  const float gap = panel_open_ ? ImGui::GetStyle().ItemSpacing.x : 0;
+  ImGui::BeginChild("matrix", ImVec2(ImGui::GetContentRegionAvail().x - panel_w - gap, 0), false,
+                    ImGuiWindowFlags_HorizontalScrollbar | kNavFlattened);
+  draw_columns(ctx, store);
+  ImGui::EndChild();
+  if (panel_open_) {
+    ImGui::SameLine(0, gap);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_WindowBg));
+    ImGui::BeginChild("selection panel", ImVec2(panel_w, 0), true, kNavFlattened);
+    panel_.draw(ctx, store, red ? std::string_view(highlight_.source) : std::string_view());
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+  }
+}
+
+void MatrixView::draw_toolbar(ViewContext& ctx, const SearchIndex& search, SelectionStore& store) {
   const bool red = full_.side == MatrixSide::Red;
   ImGui::PushFont(ctx.fonts.heading);
   ImGui::TextUnformatted(red ? "Red framework" : "Blue framework");
@@ -68,12 +164,58 @@ void MatrixView::draw(ViewContext& ctx, const SearchIndex& search) {
     refilter(search);
   ImGui::SameLine();
   ImGui::TextDisabled("%zu of %zu shown", shown_.cell_count(), full_.cell_count());
-  ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+  if (red) {
+    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+    if (select_mode_ && !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGuiKey_Escape, false))
+      select_mode_ = false;
+    if (select_mode_) ImGui::PushStyleColor(ImGuiCol_Button, kSelectedColour);
+    if (page_button(ctx, select_mode_ ? "\u2713 Select mode##select" : "Select mode##select", false))
+      select_mode_ = !select_mode_;
+    if (select_mode_) ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(
+          "On: a click selects a technique (Esc turns it off). Off: a click opens it; Ctrl+click (Cmd+click on a Mac) "
+          "selects.");
+  }
+  ImGui::SameLine();
+  std::string panel_label =
+      panel_open_ ? std::string("Hide selection") : "Selection (" + std::to_string(store.selection().size()) + ")";
+  if (page_button(ctx, panel_label.c_str(), false)) panel_choice_ = !panel_open_;
+  ImGui::SameLine();
+  if (page_button(ctx, "Print", false)) print_document(print_document_html(ctx.framework, store.selection()));
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("A print view of the matrix as shown, with its highlight and selection");
   draw_legend(ctx);
+}
 
-  ImGui::BeginChild("matrix", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar | kNavFlattened);
-  draw_columns(ctx);
-  ImGui::EndChild();
+void MatrixView::draw_highlight_banner(ViewContext& ctx, SelectionStore& store) {
+  const float s = ctx.scale;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  ImVec2 min = ImGui::GetCursorScreenPos();
+  const float h = ImGui::GetFrameHeight() + 8 * s;
+  ImVec2 max(min.x + ImGui::GetContentRegionAvail().x, min.y + h);
+  draw->AddRectFilled(min, max, (kHighlightColour & 0x00FFFFFF) | (0x22u << IM_COL32_A_SHIFT), 4 * s);
+  draw->AddRectFilled(min, ImVec2(min.x + 4 * s, max.y), kHighlightColour, 4 * s, ImDrawFlags_RoundCornersLeft);
+  ImGui::SetCursorScreenPos(ImVec2(min.x + 12 * s, min.y + 4 * s));
+  ImGui::AlignTextToFramePadding();
+  ImGui::PushFont(ctx.fonts.bold);
+  ImGui::TextUnformatted("Highlighting:");
+  ImGui::PopFont();
+  ImGui::SameLine();
+  std::string text = highlight_.label + "  (" + technique_count(highlight_.techniques.size()) + ")";
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::SameLine(0, ImGui::GetFontSize());
+  if (!highlight_.techniques.empty() && page_button(ctx, "Add these to selection", false))
+    for (ObjectIndex i : highlight_.techniques) store.add(ctx.framework.object(i).id);
+  ImGui::SameLine();
+  if (!highlight_.techniques.empty() &&
+      page_button(ctx, only_highlighted_ ? "Show all techniques" : "Show only these", false)) {
+    only_highlighted_ = !only_highlighted_;
+    stale_ = true;
+  }
+  ImGui::SameLine();
+  if (page_button(ctx, "Clear highlight", false)) ctx.open(Route::matrix(full_.side));
+  ImGui::SetCursorScreenPos(ImVec2(min.x, max.y + ImGui::GetStyle().ItemSpacing.y));
 }
 
 void MatrixView::draw_legend(ViewContext& ctx) {
@@ -92,9 +234,24 @@ void MatrixView::draw_legend(ViewContext& ctx) {
     else
       ImGui::Text("%d\u2013%d", e.min_count, e.max_count);
   }
+  if (!red) return;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  ImGui::SameLine(0, box * 1.5f);
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  ImVec2 q(p.x + box * 1.6f, p.y + box);
+  draw->AddRectFilled(p, q, heat_colour(ctx.palette, 1, true), 2 * ctx.scale);
+  draw_highlight_mark(draw, p, q, ctx.scale * 0.8f);
+  ImGui::Dummy(ImVec2(box * 1.6f, box));
+  ImGui::SameLine(0, 6 * ctx.scale);
+  ImGui::TextUnformatted("Highlighted");
+  ImGui::SameLine(0, box);
+  float w = draw_selected_badge(ctx, draw, ImGui::GetCursorScreenPos(), 80);
+  ImGui::Dummy(ImVec2(w, box));
+  ImGui::SameLine(0, 6 * ctx.scale);
+  ImGui::TextUnformatted("Selected, with its score");
 }
 
-void MatrixView::draw_columns(ViewContext& ctx) {
+void MatrixView::draw_columns(ViewContext& ctx, SelectionStore& store) {
   const bool red = full_.side == MatrixSide::Red;
   const float s = ctx.scale;
   const float col_w = kColumnWidth * s, gap = kColumnGap * s, pad = kCellPad * s;
@@ -103,8 +260,12 @@ void MatrixView::draw_columns(ViewContext& ctx) {
   ImFont* regular = ctx.fonts.regular;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const float clip_top = draw->GetClipRectMin().y, clip_bottom = draw->GetClipRectMax().y;
-  const bool filtering = !filter_.empty();
+  const ImVec2 clip_min = draw->GetClipRectMin(), clip_max = draw->GetClipRectMax();
+  const bool filtering = filtered_;
+  const bool highlighting = red && !highlight_.source.empty();
+  const ImGuiIO& io = ImGui::GetIO();
+  const bool click_selects = red && (select_mode_ || io.KeyCtrl || io.KeySuper);
+  const ImU32 page_bg = ImGui::GetColorU32(ImGuiCol_WindowBg);
 
   // Phase bands, then tactic headers.
   float y = origin.y;
@@ -150,13 +311,35 @@ void MatrixView::draw_columns(ViewContext& ctx) {
       float name_h = regular->CalcTextSizeA(regular->FontSize, FLT_MAX, text_w - indent, name.c_str()).y;
       float cell_h = bold->FontSize + name_h + 2 * pad;
       ImVec2 min(x + indent, cy), max(x + col_w, cy + cell_h);
-      if (max.y >= clip_top && min.y <= clip_bottom) {
+      const bool lit = highlighting && highlighted_.count(cell.object) > 0;
+      if (lit && scroll_to_highlight_) {
+        // The first highlighted cell comes into view, the rest follow by scrolling.
+        scroll_to_highlight_ = false;
+        const ImVec2 window = ImGui::GetWindowPos();
+        if (min.x < clip_min.x || max.x > clip_max.x) ImGui::SetScrollFromPosX(min.x - window.x - 3 * gap, 0.0f);
+        if (min.y < clip_min.y || max.y > clip_max.y) ImGui::SetScrollFromPosY(min.y - window.y, 0.3f);
+      }
+      // Only cells in view are drawn, and reported as links.
+      if (max.y >= clip_min.y && min.y <= clip_max.y && max.x >= clip_min.x && min.x <= clip_max.x) {
         // A folded parent stands for its sub-techniques too.
         int level = cell.depth == 0 && !expanded_.count(cell.object) ? cell.family_heat : cell.heat;
         ImU32 fill = heat_colour(ctx.palette, level, red);
         ImU32 ink = dark_cell(level) ? IM_COL32_WHITE : IM_COL32(25, 25, 28, 255);
+        if (highlighting && !lit) {
+          fill = blend(fill, page_bg, 0.6f);
+          ink = blend(luminance(fill) > 0.5f ? IM_COL32(25, 25, 28, 255) : IM_COL32_WHITE, fill, 0.45f);
+        }
         draw->AddRectFilled(min, max, fill, 3 * s);
         if (!cell.matched) draw->AddRect(min, max, ctx.palette.rule, 3 * s, 0, s);
+        const SelectedTechnique* chosen = red ? store.selection().find(cell.id) : nullptr;
+        if (chosen)
+          draw->AddRect(ImVec2(min.x + s, min.y + s), ImVec2(max.x - s, max.y - s), kSelectedColour, 3 * s, 0,
+                        2.5f * s);
+        if (lit) draw_highlight_mark(draw, min, max, s);
+        if (chosen) {
+          float id_w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, cell.id.c_str()).x;
+          draw_selected_badge(ctx, draw, ImVec2(min.x + pad + id_w + pad, min.y + pad * 0.7f), chosen->score);
+        }
         draw->AddText(bold, bold->FontSize, ImVec2(min.x + pad, min.y + pad), ink, cell.id.c_str());
         draw->AddText(regular, regular->FontSize, ImVec2(min.x + pad, min.y + pad + bold->FontSize), ink, name.c_str(),
                       nullptr, text_w - indent);
@@ -165,8 +348,11 @@ void MatrixView::draw_columns(ViewContext& ctx) {
         bool on_toggle = false;
         if (cell.child_count > 0 && !filtering) {
           bool open = expanded_.count(cell.object) > 0;
-          std::string t = open ? "\u2212" : "+" + std::to_string(cell.child_count);
+          std::string t = open ? "\u2013" : "+" + std::to_string(cell.child_count);
           draw->AddText(bold, bold->FontSize, ImVec2(tmin.x + pad * 0.5f, min.y + pad), ink, t.c_str());
+          if (!open && red)
+            draw_selected_below(ctx, draw, column.cells, i, store.selection(),
+                                ImVec2(tmin.x - pad * 0.5f, min.y + pad * 0.7f));
           on_toggle = ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(tmin, tmax);
           if (on_toggle) {
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -179,7 +365,12 @@ void MatrixView::draw_columns(ViewContext& ctx) {
             }
           }
         }
-        if (!on_toggle) track_object_link(ctx, cell.object, min, max);
+        if (!on_toggle && track_object_click(ctx, cell.object, min, max)) {
+          if (click_selects)
+            store.toggle(cell.id);
+          else
+            ctx.open(Route::object(cell.id));
+        }
       }
       cy += cell_h + gap * 0.5f;
     }

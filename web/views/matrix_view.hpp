@@ -1,21 +1,36 @@
 // The Red and Blue matrices: tactic columns under their phases, cells coloured by how
-// many incidents cite them, sub-techniques folded under their parent, filterable.
+// many incidents cite them, sub-techniques folded under their parent, filterable. On the red
+// one, a highlight (what an incident used, a counter counters, a search found) and the
+// analyst's selection are marked, with the selection panel beside it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
 
+#include "disarm/highlight.hpp"
 #include "disarm/matrix_model.hpp"
 #include "disarm/search_index.hpp"
+#include "selection_store.hpp"
 #include "view_context.hpp"
+#include "views/selection_view.hpp"
 
 namespace disarm::web {
 
 class MatrixView {
  public:
   void show(MatrixModel model);
-  void draw(ViewContext& ctx, const SearchIndex& search);
+  // Unfolds the parents of highlighted sub-techniques, so that every highlight is in view.
+  void set_highlight(MatrixHighlight highlight);
+  void draw(ViewContext& ctx, const SearchIndex& search, SelectionStore& store);
+
+  const MatrixHighlight& highlight() const { return highlight_; }
+  bool select_mode() const { return select_mode_; }
+  bool panel_open() const { return panel_open_; }
+  bool only_highlighted() const { return only_highlighted_; }
+  // The matrix as shown (filtered), its highlight and the selection, as a print document.
+  std::string print_document_html(const Framework& framework, const Selection& selection) const;
 
   MatrixSide side() const { return full_.side; }
   const std::string& filter() const { return filter_; }
@@ -23,13 +38,27 @@ class MatrixView {
 
  private:
   void refilter(const SearchIndex& search);
+  void draw_toolbar(ViewContext& ctx, const SearchIndex& search, SelectionStore& store);
   void draw_legend(ViewContext& ctx);
-  void draw_columns(ViewContext& ctx);
+  void draw_highlight_banner(ViewContext& ctx, SelectionStore& store);
+  void draw_columns(ViewContext& ctx, SelectionStore& store);
 
   MatrixModel full_;
   MatrixModel shown_;  // full_ filtered; recomputed when the filter changes
   std::string filter_;
   std::unordered_set<ObjectIndex> expanded_;  // parents whose sub-techniques are unfolded
+  bool stale_ = false;                        // shown_ must be recomputed before drawing
+  bool filtered_ = false;                     // shown_ is a filtered copy: folds are open, toggles hidden
+  MatrixHighlight highlight_;
+  bool only_highlighted_ = false;
+  bool scroll_to_highlight_ = false;
+  std::unordered_set<ObjectIndex> highlighted_;  // highlight_.techniques, for the cells
+  bool select_mode_ = false;                     // a plain click selects instead of opening
+  // The panel is open while there is something in it (a selection, a previous one, a notice)
+  // or select mode is on, unless the user has opened or hidden it.
+  std::optional<bool> panel_choice_;
+  bool panel_open_ = false;  // as last drawn
+  SelectionView panel_;
 };
 
 // Heat colours, colour-blind safe: one hue, lightness carries the level.

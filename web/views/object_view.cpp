@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "disarm/highlight.hpp"
+#include "disarm/print_html.hpp"
 #include "disarm/route.hpp"
 #include "links.hpp"
 #include "platform/page_api.hpp"
@@ -51,14 +53,54 @@ void section_heading(ViewContext& ctx, const char* title) {
 void ObjectView::show(ObjectPage page) {
   page_ = std::move(page);
   text_.clear();  // the layouts pointed into the old page
+  highlight_count_.reset();
 }
 
-void ObjectView::draw(ViewContext& ctx) {
+std::string ObjectView::print_document_html(const Framework& framework) const {
+  return print_html(framework, page_);
+}
+
+void ObjectView::draw_actions(ViewContext& ctx, SelectionStore& store) {
+  if (!highlight_count_) {
+    auto object = ctx.framework.find(page_.id);
+    const Kind kind = page_.kind;
+    if (object && (kind == Kind::Incident || kind == Kind::Counter || kind == Kind::Technique))
+      highlight_count_ = highlight_for(ctx.framework, *object).size();
+    else
+      highlight_count_ = 0;
+  }
+  const bool technique = page_.kind == Kind::Technique;
+  if (*highlight_count_ > 0 || page_.kind == Kind::Incident || page_.kind == Kind::Counter) {
+    ImGui::SameLine();
+    ImGui::BeginDisabled(*highlight_count_ == 0);
+    std::string label =
+        technique ? std::string("Show in matrix") : "Show in matrix (" + technique_count(*highlight_count_) + ")";
+    if (page_button(ctx, label.c_str())) ctx.open(Route::matrix(MatrixSide::Red, page_.id));
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip(technique                      ? "Find it in the red matrix"
+                        : page_.kind == Kind::Incident ? "Light up the techniques this incident used"
+                                                       : "Light up the techniques this counter counters");
+  }
+  if (technique) {
+    ImGui::SameLine();
+    if (store.selection().contains(page_.id)) {
+      if (page_button(ctx, "Remove from selection")) store.remove(page_.id);
+    } else if (page_button(ctx, "Add to selection")) {
+      store.add(page_.id);
+    }
+  }
+  ImGui::SameLine();
+  if (page_button(ctx, "Print")) print_document(print_document_html(ctx.framework));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A print view of this page, for a handout");
+}
+
+void ObjectView::draw(ViewContext& ctx, SelectionStore& store) {
   ImGui::BeginChild("page", ImVec2(0, 0), false, kNavFlattened);
   float width = reading_width(ctx);
   float spare = ImGui::GetContentRegionAvail().x - width;
   if (spare > 0) ImGui::Indent(spare * 0.5f);
-  draw_header(ctx, width);
+  draw_header(ctx, width, store);
   draw_sections(ctx);
   draw_citations(ctx, width);
   draw_references(ctx);
@@ -67,7 +109,7 @@ void ObjectView::draw(ViewContext& ctx) {
   ImGui::EndChild();
 }
 
-void ObjectView::draw_header(ViewContext& ctx, float width) {
+void ObjectView::draw_header(ViewContext& ctx, float width, SelectionStore& store) {
   // Breadcrumbs: where the object sits in the framework.
   for (std::size_t i = 0; i < page_.breadcrumbs.size(); ++i) {
     const PageEntry& crumb = page_.breadcrumbs[i];
@@ -86,6 +128,7 @@ void ObjectView::draw_header(ViewContext& ctx, float width) {
   if (ImGui::SmallButton("Copy ID")) copy_to_clipboard(page_.id);
   ImGui::SameLine();
   if (ImGui::SmallButton("Copy link")) copy_to_clipboard(page_address(print_route(Route::object(page_.id))));
+  draw_actions(ctx, store);
 
   // A title longer than the column wraps as plain text; a shorter one can be selected.
   if (ImGui::CalcTextSize(page_.title.c_str()).x * ctx.fonts.heading->FontSize / ImGui::GetFontSize() < width) {

@@ -2,8 +2,12 @@
 // citations with their evidence, and references. Everything shown comes from ObjectPage.
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include "disarm/page_model.hpp"
 #include "rich_text_view.hpp"
+#include "selection_store.hpp"
 #include "view_context.hpp"
 
 namespace disarm::web {
@@ -12,16 +16,21 @@ class ObjectView {
  public:
   void show(ObjectPage page);
   const ObjectPage& page() const { return page_; }
-  void draw(ViewContext& ctx);
+  void draw(ViewContext& ctx, SelectionStore& store);
+  // The page as a print document (a handout): print_html's.
+  std::string print_document_html(const Framework& framework) const;
 
  private:
-  void draw_header(ViewContext& ctx, float width);
+  void draw_header(ViewContext& ctx, float width, SelectionStore& store);
+  // Show in matrix, add to or remove from the selection, print.
+  void draw_actions(ViewContext& ctx, SelectionStore& store);
   void draw_sections(ViewContext& ctx);
   void draw_citations(ViewContext& ctx, float width);
   void draw_references(ViewContext& ctx);
 
   ObjectPage page_;
   RichTextView text_;
+  std::optional<std::size_t> highlight_count_;  // techniques "Show in matrix" lights; none: no button
 };
 
 // The column a page reads in: at most ~860 CSS pixels, centred.

@@ -141,8 +141,16 @@ void SearchView::draw(ViewContext& ctx) {
     ImGui::TextDisabled("Check the spelling, try fewer words, or search an ID such as T0049.");
     return;
   }
+  ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("%zu result%s%s", shown_.size(), shown_.size() == 1 ? "" : "s",
                       all_.size() >= kMaxHits ? " (the best 500)" : "");
+  ImGui::SameLine(0, ImGui::GetFontSize());
+  ImGui::BeginDisabled(per_kind_[static_cast<std::size_t>(Kind::Technique)] == 0);
+  const bool show_in_matrix = page_button(ctx, "Show matches in matrix");
+  ImGui::EndDisabled();
+  if (show_in_matrix) ctx.open(Route::matrix(MatrixSide::Red, std::string(kSearchHighlightPrefix) + query_));
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Light up every technique this search finds in the red matrix");
   const float row_h = ctx.fonts.bold->FontSize * 2.6f + 12 * ctx.scale;
   ImGui::BeginChild("results", ImVec2(width, 0), false, kNavFlattened);
   // A fixed row height lets the clipper lay out only the rows in view: 10 or 500 hits

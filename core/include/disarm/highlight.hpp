@@ -3,10 +3,14 @@
 // ready for filter_matrix() or the matrix's highlight classes.
 #pragma once
 
+#include <optional>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "disarm/model.hpp"
+#include "disarm/search_index.hpp"
 #include "disarm/selection.hpp"
 
 namespace disarm {
@@ -20,5 +24,18 @@ std::vector<ObjectIndex> technique_hits(const Framework& framework, std::span<co
 
 // The selection's techniques that the framework has.
 std::vector<ObjectIndex> selected_techniques(const Framework& framework, const Selection& selection);
+
+// A matrix route's highlight (route.hpp: "I00099" or "search:QUERY") resolved against the
+// framework, with the words its banner shows.
+struct MatrixHighlight {
+  std::string source;                 // as in the route
+  std::string label;                  // "I00099 Name", "search \u201Cdeepfake\u201D", "T9999 (not in ...)"
+  std::optional<ObjectIndex> object;  // the object it comes from, when the framework has it
+  std::vector<ObjectIndex> techniques;
+};
+
+// An empty source gives an empty highlight. A search highlights every technique the query
+// finds, not only the best hits a results page lists.
+MatrixHighlight matrix_highlight(const Framework& framework, const SearchIndex& index, std::string_view source);
 
 }  // namespace disarm

@@ -4,6 +4,9 @@
 //   "" "#" "#/"                         home
 //   "#/T0154.002"                       an object (the ID is not case-sensitive)
 //   "#/matrix/red" "#/matrix/blue"      a matrix
+//   "#/matrix/red?hl=I00099"            ... lighting up what an object points at (highlight.hpp)
+//   "#/matrix/red?hl=search:deep+fake"  ... or what a search finds
+//   "#/matrix/red?sel=CODE"             ... opening a shared selection (selection_fragment.hpp)
 //   "#/search?q=deep+fake&kind=incident,technique"
 //   "#/kind/technique"                  every object of a kind
 //   "#/about"
@@ -31,14 +34,20 @@ struct Route {
   RouteType type = RouteType::Home;
   std::string id;                     // Object: canonical ID (which the framework may lack)
   MatrixSide side = MatrixSide::Red;  // Matrix
-  std::string query;                  // Search: the text as typed, valid UTF-8
-  KindSet kinds;                      // Search: the kinds to show; none set means all
-  Kind kind = Kind::Technique;        // KindList
-  std::string text;                   // NotFound: the hash as given, made valid UTF-8
+  // Matrix: what to highlight, "I00099" (a canonical ID) or "search:QUERY"; empty for nothing.
+  std::string highlight;
+  // Matrix: a share code as given, to be decoded (and refused with a message) by the viewer.
+  std::string selection;
+  std::string query;            // Search: the text as typed, valid UTF-8
+  KindSet kinds;                // Search: the kinds to show; none set means all
+  Kind kind = Kind::Technique;  // KindList
+  std::string text;             // NotFound: the hash as given, made valid UTF-8
 
   static Route home();
   static Route object(std::string_view id);  // canonical when `id` is well-formed
-  static Route matrix(MatrixSide side);
+  // `highlight`: an ID (made canonical when well-formed) or "search:QUERY"; anything else,
+  // and "search:" with no query, means no highlight.
+  static Route matrix(MatrixSide side, std::string_view highlight = {}, std::string_view selection = {});
   static Route search(std::string_view query, KindSet kinds = {});
   static Route kind_list(Kind kind);
   static Route about();
@@ -48,6 +57,9 @@ struct Route {
 
 // Longer search queries are cut (at a UTF-8 boundary) to this many bytes.
 inline constexpr std::size_t kMaxRouteText = 1024;
+// A share code longer than this is cut; decoding then says it is damaged.
+inline constexpr std::size_t kMaxRouteSelection = 1 << 16;
+inline constexpr std::string_view kSearchHighlightPrefix = "search:";
 
 Route parse_route(std::string_view hash);
 std::string print_route(const Route& route);

@@ -1,0 +1,83 @@
+// The analyst's selection on the page: downloads (layer, CSV, Markdown), the print view, the
+// layer file picker, and window.disarm's selection methods. The viewer (C++) builds every
+// text; this script only hands it to the browser.
+(function () {
+  'use strict';
+
+  const page = window.disarmPage;
+  if (!page) return;
+
+  function running() {
+    const viewer = page.module();
+    if (!viewer) throw new Error('the viewer is not running yet (await disarm.ready)');
+    return viewer;
+  }
+
+  // A Blob and an <a download>: works offline and from file://, with no server round trip.
+  page.config.downloadText = (filename, mime, text) => {
+    const url = URL.createObjectURL(new Blob([text], { type: mime + ';charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = filename;
+    a.style.display = 'none';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  };
+
+  // The print document goes into a hidden frame of its own (srcdoc: no URL, no fetch, its
+  // styles kept apart from the page's) and is printed from there, so the canvas is not.
+  page.config.printDocument = (html) => {
+    let frame = document.getElementById('disarm-print');
+    if (!frame) {
+      frame = document.createElement('iframe');
+      frame.id = 'disarm-print';
+      frame.title = 'Print view';
+      frame.setAttribute('aria-hidden', 'true');
+      frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden';
+      document.body.appendChild(frame);
+    }
+    frame.onload = () => {
+      if (!frame.srcdoc) return;
+      try {
+        frame.contentWindow.focus();
+        frame.contentWindow.print();
+      } catch (e) {
+        console.warn('printing failed: ' + e.message);
+      }
+    };
+    frame.srcdoc = html;
+  };
+
+  function importLayer(text) {
+    return running().ccall('disarm_api_import_layer', 'string', ['string'], [String(text)]);
+  }
+
+  page.config.pickLayerFile = () => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.json,application/json';
+    input.addEventListener('change', async () => {
+      const file = input.files && input.files[0];
+      if (file) importLayer(await file.text());
+    });
+    input.click();
+  };
+
+  function exportText(what) {
+    return running().ccall('disarm_api_export_text', 'string', ['string'], [String(what)]);
+  }
+
+  Object.assign(window.disarm, {
+    // {count, items: [{id, score (null when none), comment}], previous, notice}
+    selection() { return window.disarm.state().selection; },
+    // Reads an ATT&CK Navigator layer into the selection; returns the viewer's message.
+    importLayer,
+    // "layer", "csv", "markdown", "share_link" or "print" (the page shown, as HTML).
+    exportText,
+    layerJson() { return exportText('layer'); },
+    shareLink() { return exportText('share_link'); },
+    printHtml() { return exportText('print'); },
+  });
+})();

@@ -1,0 +1,37 @@
+#include "selection_store.hpp"
+
+#include "disarm/route.hpp"
+#include "disarm/selection_fragment.hpp"
+#include "platform/page_api.hpp"
+
+namespace disarm::web {
+
+namespace {
+
+constexpr const char* kCurrentKey = "disarm.selection";
+constexpr const char* kPreviousKey = "disarm.selection.previous";
+
+}  // namespace
+
+std::string share_link(const Selection& selection, std::string_view highlight) {
+  return page_address(print_route(Route::matrix(MatrixSide::Red, highlight, encode_selection(selection))));
+}
+
+void SelectionStore::load() {
+  working_.restore_codes(store_get(kCurrentKey), store_get(kPreviousKey));
+}
+
+void SelectionStore::saved(bool changed) const {
+  if (!changed) return;
+  store_set(kCurrentKey, working_.current_code());
+  store_set(kPreviousKey, working_.previous_code());
+}
+
+std::string SelectionStore::import_layer(const Framework& framework, std::string_view json) {
+  std::string before = working_.current_code(), previous = working_.previous_code();
+  std::string notice = working_.import_layer(framework, json);
+  saved(working_.current_code() != before || working_.previous_code() != previous);
+  return notice;
+}
+
+}  // namespace disarm::web
