@@ -238,6 +238,22 @@ test('the print view of an incident holds its references; the matrix print marks
   await pressButton(page, 'Print');
   await until(page, () => document.getElementById('disarm-print')?.srcdoc.length > 0);
   assert.equal(await page.evaluate(() => document.getElementById('disarm-print').srcdoc), html);
+  // Ctrl+P gives the same print view, not the canvas.
+  await page.evaluate(() => { document.getElementById('disarm-print').srcdoc = ''; });
+  await page.keyboard.press('Control+P');
+  await until(page, () => document.getElementById('disarm-print')?.srcdoc.length > 0);
+  assert.equal(await page.evaluate(() => document.getElementById('disarm-print').srcdoc), html);
+  // The browser's own print prints the page's text in place of the canvas.
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.evaluate(() => ({
+    canvas: getComputedStyle(document.getElementById('canvas')).display,
+    text: document.getElementById('page-text').getBoundingClientRect().height,
+    title: document.querySelector('#page-text h1')?.textContent,
+  }));
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(printed.canvas, 'none');
+  assert.ok(printed.text > 100, `the page's text is laid out for print (${printed.text}px high)`);
+  assert.match(printed.title, /Cloned voice/);
 
   await page.evaluate(() => window.disarm.navigate('#/T0049'));
   await pressButton(page, 'Add to selection');

@@ -46,6 +46,8 @@
       } catch (e) {
         console.warn('printing failed: ' + e.message);
       }
+      // Keys go back to the viewer once the print dialog closes.
+      document.getElementById('canvas').focus();
     };
     frame.srcdoc = html;
   };
@@ -68,6 +70,17 @@
   function exportText(what) {
     return running().ccall('disarm_api_export_text', 'string', ['string'], [String(what)]);
   }
+
+  // Ctrl+P (Cmd+P) prints the page shown through the print view, as its Print button does;
+  // where the page has none (the start page, a search), the browser prints the page's text.
+  window.addEventListener('keydown', (e) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || (e.key !== 'p' && e.key !== 'P')) return;
+    const html = page.module() ? exportText('print') : '';
+    if (!html) return;
+    e.preventDefault();
+    e.stopPropagation();
+    page.config.printDocument(html);
+  }, true);
 
   Object.assign(window.disarm, {
     // {count, items: [{id, score (null when none), comment}], previous, notice}
