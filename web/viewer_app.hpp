@@ -67,6 +67,7 @@ class ViewerApp : public PageApiHandler {
   Route take_shared_selection(Route route);
   void show(const Route& route);
   void sync_location(bool push);
+  void draw_history_buttons(bool small);  // back and forward
   void draw_top_bar(ViewContext& ctx);
   void draw_embed_bar(ViewContext& ctx);  // ?embed=1: back, forward, "Open in full viewer"
   void draw_search_box(ViewContext& ctx, float width);

@@ -38,13 +38,19 @@ export async function serveViewer() {
 // Opens the viewer and waits for window.disarm.ready. Collects page errors for the caller.
 export async function openViewer(browser, url, viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1) {
   const page = await browser.newPage({ viewport, deviceScaleFactor });
+  return { page, errors: await loadViewer(page, url) };
+}
+
+// Loads the viewer into a page the caller set up, and waits for it to be ready. Returns the
+// page errors and console errors, collected from then on.
+export async function loadViewer(page, url) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(url);
   await page.waitForFunction(() => window.disarm && window.disarm.state, null, { timeout: 30000 });
   await page.evaluate(() => window.disarm.ready);
-  return { page, errors };
+  return errors;
 }
 
 export async function screenshot(page, name) {

@@ -2,7 +2,7 @@
 // violation while it starts and is used, while eval and requests to other sites are refused.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useViewer } from './browser.mjs';
+import { useViewer, loadViewer } from './browser.mjs';
 
 const env = useViewer();
 
@@ -14,13 +14,7 @@ async function openRecording(url) {
     document.addEventListener('securitypolicyviolation', (e) =>
       window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(url);
-  await page.waitForFunction(() => window.disarm && window.disarm.state, null, { timeout: 30000 });
-  await page.evaluate(() => window.disarm.ready);
-  return { page, errors };
+  return { page, errors: await loadViewer(page, url) };
 }
 
 test('the viewer starts and runs within its Content-Security-Policy', async () => {

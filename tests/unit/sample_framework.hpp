@@ -5,7 +5,9 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
+#include "disarm/selection.hpp"
 #include "disarm/snapshot.hpp"
 
 namespace disarm::test {
@@ -23,6 +25,13 @@ inline const std::string& sample_snapshot_text() {
 inline const Framework& sample_framework() {
   static const Framework framework = load_snapshot(sample_snapshot_text()).value();
   return framework;
+}
+
+// A selection's technique IDs in order, for comparing with a list.
+inline std::vector<std::string> selection_ids(const Selection& selection) {
+  std::vector<std::string> out;
+  for (const SelectedTechnique& item : selection.items()) out.push_back(item.id);
+  return out;
 }
 
 }  // namespace disarm::test

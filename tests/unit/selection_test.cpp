@@ -11,14 +11,9 @@
 #include "sample_framework.hpp"
 
 using namespace disarm;
+using disarm::test::selection_ids;
 
 namespace {
-
-std::vector<std::string> ids(const Selection& selection) {
-  std::vector<std::string> out;
-  for (const SelectedTechnique& item : selection.items()) out.push_back(item.id);
-  return out;
-}
 
 // Raw bytes as base64url, to write codes that encode_selection never would.
 std::string code_of(const std::vector<unsigned char>& bytes) {
@@ -60,7 +55,8 @@ TEST_CASE("Selection: techniques in numeric ID order, each once, canonical", "[s
   CHECK(s.empty());
   for (const char* id : {"T0010", "T0009", "T0086.002", "T0086", "t0001", "T0097.100", "T0097.099", "T0009"})
     CHECK(s.add(id));
-  CHECK(ids(s) == std::vector<std::string>{"T0001", "T0009", "T0010", "T0086", "T0086.002", "T0097.099", "T0097.100"});
+  CHECK(selection_ids(s) ==
+        std::vector<std::string>{"T0001", "T0009", "T0010", "T0086", "T0086.002", "T0097.099", "T0097.100"});
   CHECK(s.size() == 7);
   CHECK(s.contains("t0086.002"));
   CHECK_FALSE(s.contains("T0002"));

@@ -9,14 +9,9 @@
 #include "sample_framework.hpp"
 
 using namespace disarm;
+using disarm::test::selection_ids;
 
 namespace {
-
-std::vector<std::string> ids(const Selection& selection) {
-  std::vector<std::string> out;
-  for (const SelectedTechnique& item : selection.items()) out.push_back(item.id);
-  return out;
-}
 
 Selection of(std::initializer_list<const char*> list) {
   Selection s;
@@ -51,23 +46,23 @@ TEST_CASE("Working selection: a share link is shown, the reader's own is kept", 
 
   SECTION("with none of their own") {
     CHECK(w.open_shared(link));
-    CHECK(ids(w.current()) == std::vector<std::string>{"T0049", "T0154.002"});
+    CHECK(selection_ids(w.current()) == std::vector<std::string>{"T0049", "T0154.002"});
     CHECK(w.previous().empty());
     CHECK(w.notice() == "Showing the selection from the link (2 techniques).");
   }
   SECTION("with their own: Restore swaps back and forth") {
     w.add("T0002");
     CHECK(w.open_shared(link));
-    CHECK(ids(w.current()) == std::vector<std::string>{"T0049", "T0154.002"});
-    CHECK(ids(w.previous()) == std::vector<std::string>{"T0002"});
+    CHECK(selection_ids(w.current()) == std::vector<std::string>{"T0049", "T0154.002"});
+    CHECK(selection_ids(w.previous()) == std::vector<std::string>{"T0002"});
     CHECK(w.notice() ==
           "Showing the selection from the link (2 techniques). Your own selection (1 technique) is kept: Restore "
           "switches back.");
     CHECK(w.restore_previous());
-    CHECK(ids(w.current()) == std::vector<std::string>{"T0002"});
+    CHECK(selection_ids(w.current()) == std::vector<std::string>{"T0002"});
     CHECK(w.notice() == "Restored the previous selection (1 technique). Restore again to switch back.");
     CHECK(w.restore_previous());
-    CHECK(ids(w.current()) == std::vector<std::string>{"T0049", "T0154.002"});
+    CHECK(selection_ids(w.current()) == std::vector<std::string>{"T0049", "T0154.002"});
   }
   SECTION("the same selection again changes nothing") {
     w.open_shared(link);
@@ -79,7 +74,7 @@ TEST_CASE("Working selection: a share link is shown, the reader's own is kept", 
   SECTION("a damaged code changes nothing and says so") {
     w.add("T0002");
     CHECK_FALSE(w.open_shared("AQ*"));
-    CHECK(ids(w.current()) == std::vector<std::string>{"T0002"});
+    CHECK(selection_ids(w.current()) == std::vector<std::string>{"T0002"});
     CHECK(w.notice().starts_with("The link's selection could not be read ("));
     CHECK(w.notice().ends_with("). Your selection is unchanged."));
   }
@@ -94,7 +89,7 @@ TEST_CASE("Working selection: clearing keeps what it cleared", "[selection][work
   CHECK(w.current().empty());
   CHECK(w.notice() == "Cleared 2 techniques. Restore brings them back.");
   CHECK(w.restore_previous());
-  CHECK(ids(w.current()) == std::vector<std::string>{"T0002", "T0049"});
+  CHECK(selection_ids(w.current()) == std::vector<std::string>{"T0002", "T0049"});
 }
 
 TEST_CASE("Working selection: a layer's techniques, its unknown IDs named", "[selection][working]") {
@@ -107,14 +102,14 @@ TEST_CASE("Working selection: a layer's techniques, its unknown IDs named", "[se
         "Imported 1 technique from the layer. Not in this framework, left out: T9999, nope. Your previous selection (1 "
         "technique) is kept: Restore switches back.");
   CHECK(notice == w.notice());
-  CHECK(ids(w.current()) == std::vector<std::string>{"T0049"});
+  CHECK(selection_ids(w.current()) == std::vector<std::string>{"T0049"});
   CHECK(w.current().find("T0049")->score == 20);
-  CHECK(ids(w.previous()) == std::vector<std::string>{"T0002"});
+  CHECK(selection_ids(w.previous()) == std::vector<std::string>{"T0002"});
 
   std::string bad = w.import_layer(fw, "{not json");
   CHECK(bad.starts_with("The layer could not be imported: "));
   CHECK(bad.ends_with(". Your selection is unchanged."));
-  CHECK(ids(w.current()) == std::vector<std::string>{"T0049"});
+  CHECK(selection_ids(w.current()) == std::vector<std::string>{"T0049"});
 }
 
 TEST_CASE("Working selection: stored codes round-trip; a damaged one is left out", "[selection][working]") {

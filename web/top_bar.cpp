@@ -1,0 +1,147 @@
+// The viewer's top bar: back and forward, the search box (with the page's <input> over it,
+// see text_input.js), the Red, Blue and About tabs; and the smaller bar of an embed.
+#include <algorithm>
+#include <utility>
+
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "imgui_stdlib.h"
+#include "links.hpp"
+#include "viewer_app.hpp"
+
+namespace disarm::web {
+
+void ViewerApp::draw_history_buttons(bool small) {
+  auto button = [small](const char* label) { return small ? ImGui::SmallButton(label) : ImGui::Button(label); };
+  ImGui::BeginDisabled(!history_->can_go_back());
+  if (button("\u2190")) history_go(-1);
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Back (Alt+Left)");
+  ImGui::SameLine(0, 4 * scale_);
+  ImGui::BeginDisabled(!history_->can_go_forward());
+  if (button("\u2192")) history_go(1);
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Forward (Alt+Right)");
+}
+
+void ViewerApp::draw_top_bar(ViewContext& ctx) {
+  const float s = scale_;
+  draw_history_buttons(false);
+  ImGui::SameLine(0, 12 * s);
+  ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette.accent);
+  ImGui::PushFont(ctx.fonts.bold);
+  if (ImGui::Selectable("DISARM", false, 0, ImGui::CalcTextSize("DISARM"))) ctx.open(Route::home());
+  ImGui::PopFont();
+  ImGui::PopStyleColor();
+  ImGui::SameLine(0, 12 * s);
+
+  // A phone-width bar puts the search box on a line of its own, full width.
+  const float buttons_w = 330 * s;
+  const bool narrow = ImGui::GetContentRegionAvail().x < 160 * s + buttons_w;
+  if (narrow) {
+    draw_tabs(ctx);
+    draw_search_box(ctx, ImGui::GetContentRegionAvail().x);
+  } else {
+    draw_search_box(ctx, std::max(160 * s, std::min(560 * s, ImGui::GetContentRegionAvail().x - buttons_w)));
+    draw_tabs(ctx);
+  }
+}
+
+void ViewerApp::draw_tabs(ViewContext& ctx) {
+  const Route& current = history_->current();
+  auto tab = [&](const char* label, Route route, const char* tip) {
+    ImGui::SameLine(0, 6 * scale_);
+    bool on = current == route ||
+              (current.type == RouteType::Matrix && route.type == RouteType::Matrix && current.side == route.side);
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button(label)) ctx.open(route);
+    if (on) ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+  };
+  tab("Red", Route::matrix(MatrixSide::Red), "Red framework: techniques by tactic");
+  tab("Blue", Route::matrix(MatrixSide::Blue), "Blue framework: counters by tactic");
+  tab("About", Route::about(), "The data, its source and licence; keys");
+}
+
+void ViewerApp::draw_embed_bar(ViewContext& ctx) {
+  const float s = scale_;
+  draw_history_buttons(true);
+  ImGui::SameLine(0, 10 * s);
+  ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette.accent);
+  ImGui::PushFont(ctx.fonts.bold);
+  ImGui::TextUnformatted("DISARM");
+  ImGui::PopFont();
+  ImGui::PopStyleColor();
+  // Opened by the page on mouse-up, like every external link: a new tab is a user gesture.
+  const char* open_label = "Open in full viewer \u2197";
+  float right = ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(open_label).x;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right));
+  external_link(ctx, open_label, page_address(print_route(history_->current())), true);
+}
+
+void ViewerApp::draw_search_box(ViewContext& ctx, float width) {
+  ImGuiIO& io = ImGui::GetIO();
+  // The search box: / or Ctrl+K focuses it from anywhere.
+  if ((!io.WantTextInput && ImGui::IsKeyPressed(ImGuiKey_Slash, false)) ||
+      (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_K, false)))
+    focus_search_ = true;
+  // What the page's <input> over the box passed on since the last frame, in order.
+  int arrow = 0;
+  bool enter_key = false, leave = false;
+  for (const std::string& key : std::exchange(typed_keys_, {})) {
+    if (key == "Focus") text_input_open_ = true;
+    if (key == "ArrowDown" || key == "ArrowUp") arrow += key == "ArrowDown" ? 1 : -1;
+    enter_key = enter_key || key == "Enter";
+    leave = leave || key == "Blur" || key == "Enter";  // as Enter in the box itself leaves it
+  }
+  if (leave) text_input_open_ = false;
+  // While the page's input is open it holds the text. ImGui keeps its own copy of an active
+  // box's text and writes it back each frame, so a new text from the page deactivates the
+  // box for this frame and activates it again, which makes ImGui read it afresh.
+  const ImGuiID box_id = ImGui::GetID("##search");
+  const bool active = ImGui::GetActiveID() == box_id;
+  bool typed = false;
+  if (typed_text_) {
+    typed = *typed_text_ != search_text_;
+    search_text_ = std::move(*typed_text_);
+    typed_text_.reset();
+    if (active && text_input_open_) focus_search_ = true;
+  }
+  if (active && (leave || focus_search_)) ImGui::ClearActiveID();
+  if (focus_search_) {
+    ImGui::SetKeyboardFocusHere();
+    focus_search_ = false;
+  }
+  ImGui::SetNextItemWidth(width);
+  // Up and Down reach us through the history callback, which also keeps ImGui's keyboard
+  // navigation from taking them (and the focus) away from the box.
+  auto on_arrow = [](ImGuiInputTextCallbackData* data) {
+    *static_cast<int*>(data->UserData) += data->EventKey == ImGuiKey_DownArrow ? 1 : -1;
+    return 0;
+  };
+  bool changed = ImGui::InputTextWithHint(
+      "##search", "Search techniques, incidents, counters\u2026  ( / )", &search_text_,
+      ImGuiInputTextFlags_EscapeClearsAll | ImGuiInputTextFlags_CallbackHistory, on_arrow, &arrow);
+  bool entered = (ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGuiKey_Enter)) || enter_key;
+  search_focused_ = ImGui::IsItemActive() || text_input_open_;
+  ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  search_rect_[0] = min.x, search_rect_[1] = min.y, search_rect_[2] = max.x - min.x, search_rect_[3] = max.y - min.y;
+  if (changed || typed) search_typed(ctx);
+  if (history_->current().type == RouteType::Search) {
+    if (arrow != 0) search_view_.move_selection(arrow);
+    if (entered)
+      if (auto route = search_view_.selected_route(*framework_)) ctx.open(*route);
+  } else if (entered && !search_text_.empty()) {
+    ctx.open(Route::search(search_text_));
+  }
+
+  const float css[5] = {search_focused_ ? 1.0f : 0.0f, search_rect_[0] / scale_, search_rect_[1] / scale_,
+                        search_rect_[2] / scale_, search_rect_[3] / scale_};
+  if (!std::equal(css, css + 5, notified_search_)) {
+    std::copy(css, css + 5, notified_search_);
+    const float rect[4] = {css[1], css[2], css[3], css[4]};
+    notify_search_box(search_focused_, search_text_, rect);
+  }
+}
+
+}  // namespace disarm::web
