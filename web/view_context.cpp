@@ -8,6 +8,16 @@ const LinkPreview& LinkPreviewCache::get(ObjectIndex object) {
   return it->second;
 }
 
+void same_line_if_fits(float next_width) {
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + gap + next_width <= right) ImGui::SameLine(0, gap);
+}
+
+float button_width(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
 Palette make_palette(bool dark) {
   if (dark)
     return Palette{

@@ -40,6 +40,12 @@ Palette make_palette(bool dark);
 // from the top bar and between them, as if they were one window.
 inline constexpr ImGuiWindowFlags kNavFlattened = ImGuiWindowFlags_NavFlattened;
 
+// Keeps the next item on the line when it fits in the window, else starts a new line, so a
+// row of buttons or links wraps on a phone instead of running off the edge.
+void same_line_if_fits(float next_width);
+// The width of a button, small or not, with this label ("##" and after not shown).
+float button_width(const char* label);
+
 // Link previews are built on first hover and kept: hovering must not parse per frame.
 class LinkPreviewCache {
  public:

@@ -238,6 +238,17 @@ test('a 390x844 touch phone can search, scroll and open a page', async () => {
   for (let i = 0; i < 50 && !refused.includes(reference.target); ++i) await page.waitForTimeout(100);
   assert.deepEqual(refused, [reference.target]);
   assert.equal((await state(page)).route, '#/I00001');
+
+  // A page's buttons wrap rather than run off a phone's edge: a technique page and the matrix.
+  for (const route of ['#/T0154.002', '#/matrix/red']) {
+    await page.evaluate((r) => window.disarm.navigate(r), route);
+    await routeIs(page, route);
+    await page.waitForTimeout(200);
+    const buttons = (await state(page)).buttons;
+    assert.ok(buttons.length >= 3, `${route} draws its buttons`);
+    for (const b of buttons) assert.ok(b.rect[0] + b.rect[2] <= 390, `${route}: "${b.label}" ends at ${b.rect[0] + b.rect[2]} px`);
+  }
+  await screenshot(page, 'a11y-phone-matrix');
   assert.deepEqual(errors, []);
   await context.close();
 });

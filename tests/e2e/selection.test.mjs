@@ -32,8 +32,17 @@ async function cellRect(page, id) {
 
 async function pressButton(page, label) {
   await until(page, (l) => window.disarm.state().buttons.some((b) => b.label === l), label);
-  const button = (await state(page)).buttons.find((b) => b.label === label);
-  await clickAt(page, button.rect);
+  // A change made through the API (an import, a notice) may move the button in the next
+  // frame: click where it stays put, as a person would.
+  const rectOf = async () => JSON.stringify((await state(page)).buttons.find((b) => b.label === label)?.rect);
+  let rect = await rectOf();
+  for (let i = 0; i < 20; ++i) {
+    await page.waitForTimeout(50);
+    const again = await rectOf();
+    if (again === rect) break;
+    rect = again;
+  }
+  await clickAt(page, JSON.parse(rect));
 }
 
 const layerOf = (techniques) =>
@@ -238,7 +247,9 @@ test('the print view of an incident holds its references; the matrix print marks
   await pressButton(page, 'Print');
   await until(page, () => document.getElementById('disarm-print')?.srcdoc.length > 0);
   assert.equal(await page.evaluate(() => document.getElementById('disarm-print').srcdoc), html);
-  // Ctrl+P gives the same print view, not the canvas.
+  // Ctrl+P gives the same print view, not the canvas; keys are back on the canvas once the
+  // print dialog is done with.
+  await until(page, () => document.activeElement?.id === 'canvas');
   await page.evaluate(() => { document.getElementById('disarm-print').srcdoc = ''; });
   await page.keyboard.press('Control+P');
   await until(page, () => document.getElementById('disarm-print')?.srcdoc.length > 0);
@@ -257,6 +268,7 @@ test('the print view of an incident holds its references; the matrix print marks
 
   await page.evaluate(() => window.disarm.navigate('#/T0049'));
   await pressButton(page, 'Add to selection');
+  await until(page, () => window.disarm.state().selection.items.some((i) => i.id === 'T0049'));
   await page.evaluate(() => window.disarm.navigate('#/matrix/red?hl=I00001'));
   const matrix = await page.evaluate(() => window.disarm.printHtml());
   assert.match(matrix, /class="[^"]*highlight[^"]*"[^>]*>[\s\S]*?T0146/);

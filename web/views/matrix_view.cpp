@@ -1,6 +1,7 @@
 #include "views/matrix_view.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include "disarm/print_html.hpp"
@@ -162,26 +163,28 @@ void MatrixView::draw_toolbar(ViewContext& ctx, const SearchIndex& search, Selec
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
   if (ImGui::InputTextWithHint("##matrixfilter", red ? "Filter techniques" : "Filter counters", &filter_))
     refilter(search);
-  ImGui::SameLine();
-  ImGui::TextDisabled("%zu of %zu shown", shown_.cell_count(), full_.cell_count());
+  char shown[64];
+  std::snprintf(shown, sizeof shown, "%zu of %zu shown", shown_.cell_count(), full_.cell_count());
+  same_line_if_fits(ImGui::CalcTextSize(shown).x);
+  ImGui::TextDisabled("%s", shown);
   if (red) {
-    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+    const char* select_label = select_mode_ ? "\u2713 Select mode##select" : "Select mode##select";
+    same_line_if_fits(button_width(select_label));
     if (select_mode_ && !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGuiKey_Escape, false))
       select_mode_ = false;
     if (select_mode_) ImGui::PushStyleColor(ImGuiCol_Button, kSelectedColour);
-    if (page_button(ctx, select_mode_ ? "\u2713 Select mode##select" : "Select mode##select", false))
-      select_mode_ = !select_mode_;
+    if (page_button(ctx, select_label, false)) select_mode_ = !select_mode_;
     if (select_mode_) ImGui::PopStyleColor();
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip(
           "On: a click selects a technique (Esc turns it off). Off: a click opens it; Ctrl+click (Cmd+click on a Mac) "
           "selects.");
   }
-  ImGui::SameLine();
   std::string panel_label =
       panel_open_ ? std::string("Hide selection") : "Selection (" + std::to_string(store.selection().size()) + ")";
+  same_line_if_fits(button_width(panel_label.c_str()));
   if (page_button(ctx, panel_label.c_str(), false)) panel_choice_ = !panel_open_;
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Print"));
   if (page_button(ctx, "Print", false)) print_document(print_document_html(ctx.framework, store.selection()));
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("A print view of the matrix as shown, with its highlight and selection");
@@ -236,7 +239,8 @@ void MatrixView::draw_legend(ViewContext& ctx) {
   }
   if (!red) return;
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  ImGui::SameLine(0, box * 1.5f);
+  // On a narrow screen the two marks' keys each wrap to a line of their own.
+  same_line_if_fits(box * 1.6f + 6 * ctx.scale + ImGui::CalcTextSize("Highlighted").x);
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImVec2 q(p.x + box * 1.6f, p.y + box);
   draw->AddRectFilled(p, q, heat_colour(ctx.palette, 1, true), 2 * ctx.scale);
@@ -244,7 +248,7 @@ void MatrixView::draw_legend(ViewContext& ctx) {
   ImGui::Dummy(ImVec2(box * 1.6f, box));
   ImGui::SameLine(0, 6 * ctx.scale);
   ImGui::TextUnformatted("Highlighted");
-  ImGui::SameLine(0, box);
+  same_line_if_fits(box * 3 + 6 * ctx.scale + ImGui::CalcTextSize("Selected, with its score").x);
   float w = draw_selected_badge(ctx, draw, ImGui::GetCursorScreenPos(), 80);
   ImGui::Dummy(ImVec2(w, box));
   ImGui::SameLine(0, 6 * ctx.scale);

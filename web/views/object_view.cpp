@@ -71,10 +71,10 @@ void ObjectView::draw_actions(ViewContext& ctx, SelectionStore& store) {
   }
   const bool technique = page_.kind == Kind::Technique;
   if (*highlight_count_ > 0 || page_.kind == Kind::Incident || page_.kind == Kind::Counter) {
-    ImGui::SameLine();
-    ImGui::BeginDisabled(*highlight_count_ == 0);
     std::string label =
         technique ? std::string("Show in matrix") : "Show in matrix (" + technique_count(*highlight_count_) + ")";
+    same_line_if_fits(button_width(label.c_str()));
+    ImGui::BeginDisabled(*highlight_count_ == 0);
     if (page_button(ctx, label.c_str())) ctx.open(Route::matrix(MatrixSide::Red, page_.id));
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
@@ -83,14 +83,17 @@ void ObjectView::draw_actions(ViewContext& ctx, SelectionStore& store) {
                                                        : "Light up the techniques this counter counters");
   }
   if (technique) {
-    ImGui::SameLine();
-    if (store.selection().contains(page_.id)) {
-      if (page_button(ctx, "Remove from selection")) store.remove(page_.id);
-    } else if (page_button(ctx, "Add to selection")) {
-      store.add(page_.id);
+    const bool selected = store.selection().contains(page_.id);
+    const char* label = selected ? "Remove from selection" : "Add to selection";
+    same_line_if_fits(button_width(label));
+    if (page_button(ctx, label)) {
+      if (selected)
+        store.remove(page_.id);
+      else
+        store.add(page_.id);
     }
   }
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Print"));
   if (page_button(ctx, "Print")) print_document(print_document_html(ctx.framework));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A print view of this page, for a handout");
 }
@@ -116,7 +119,7 @@ void ObjectView::draw_header(ViewContext& ctx, float width, SelectionStore& stor
     if (i > 0) {
       ImGui::SameLine();
       ImGui::TextDisabled("\u203A");
-      ImGui::SameLine();
+      same_line_if_fits(ImGui::CalcTextSize((crumb.id + "  " + crumb.name).c_str()).x);
     }
     object_link(ctx, crumb.object, crumb.id, crumb.name);
   }
@@ -124,9 +127,9 @@ void ObjectView::draw_header(ViewContext& ctx, float width, SelectionStore& stor
   selectable_text("##id", page_.id, ctx.fonts.bold, ctx.palette.accent, width);
   ImGui::SameLine();
   ImGui::TextDisabled("%s", page_.kind_label.c_str());
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Copy ID"));
   if (ImGui::SmallButton("Copy ID")) copy_to_clipboard(page_.id);
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Copy link"));
   if (ImGui::SmallButton("Copy link")) copy_to_clipboard(page_address(print_route(Route::object(page_.id))));
   draw_actions(ctx, store);
 

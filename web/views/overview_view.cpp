@@ -66,9 +66,7 @@ void OverviewView::draw(ViewContext& ctx) {
   }
   if (ImGui::Button("Red framework: techniques by tactic")) ctx.open(Route::matrix(MatrixSide::Red));
   const char* blue = "Blue framework: counters by tactic";
-  float blue_w = ImGui::CalcTextSize(blue).x + ImGui::GetStyle().FramePadding.x * 2;
-  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + blue_w <= ImGui::GetWindowPos().x + avail)
-    ImGui::SameLine();
+  same_line_if_fits(button_width(blue));
   if (ImGui::Button(blue)) ctx.open(Route::matrix(MatrixSide::Blue));
   ImGui::Separator();
 
