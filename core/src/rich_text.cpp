@@ -3,11 +3,11 @@
 #include <md4c.h>
 
 #include <algorithm>
-#include <array>
 #include <optional>
 #include <utility>
 
 #include "ascii.hpp"
+#include "html_entity.hpp"
 #include "utf8.hpp"
 
 namespace disarm {
@@ -26,54 +26,14 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
   return true;
 }
 
-// The named entities upstream and ordinary prose use; anything else stays as written.
-struct NamedEntity {
-  std::string_view name;
-  char32_t code_point;
-};
-constexpr std::array<NamedEntity, 44> kNamedEntities = {{
-    {"amp", U'&'},      {"lt", U'<'},       {"gt", U'>'},       {"quot", U'"'},     {"apos", U'\''},
-    {"nbsp", 0x00A0},   {"ensp", 0x2002},   {"emsp", 0x2003},   {"thinsp", 0x2009}, {"ndash", 0x2013},
-    {"mdash", 0x2014},  {"lsquo", 0x2018},  {"rsquo", 0x2019},  {"sbquo", 0x201A},  {"ldquo", 0x201C},
-    {"rdquo", 0x201D},  {"bdquo", 0x201E},  {"hellip", 0x2026}, {"bull", 0x2022},   {"middot", 0x00B7},
-    {"laquo", 0x00AB},  {"raquo", 0x00BB},  {"copy", 0x00A9},   {"reg", 0x00AE},    {"trade", 0x2122},
-    {"deg", 0x00B0},    {"plusmn", 0x00B1}, {"times", 0x00D7},  {"divide", 0x00F7}, {"euro", 0x20AC},
-    {"pound", 0x00A3},  {"yen", 0x00A5},    {"cent", 0x00A2},   {"sect", 0x00A7},   {"para", 0x00B6},
-    {"shy", 0x00AD},    {"iexcl", 0x00A1},  {"iquest", 0x00BF}, {"eacute", 0x00E9}, {"egrave", 0x00E8},
-    {"aacute", 0x00E1}, {"oacute", 0x00F3}, {"uuml", 0x00FC},   {"ouml", 0x00F6},
-}};
-
-// Decodes one entity ("&amp;", "&#8217;", "&#x2019;") into `out`; unknown names are kept as
+// Decodes one entity ("&amp;", "&#8217;", "&#x2019;") into `out`; unknown ones are kept as
 // written.
 void append_entity(std::string& out, std::string_view entity) {
-  if (entity.size() >= 4 && entity[0] == '&' && entity[1] == '#' && entity.back() == ';') {
-    std::string_view digits = entity.substr(2, entity.size() - 3);
-    bool hex = !digits.empty() && (digits[0] == 'x' || digits[0] == 'X');
-    if (hex) digits.remove_prefix(1);
-    if (!digits.empty() && digits.size() <= 8) {
-      char32_t cp = 0;
-      bool ok = true;
-      for (char c : digits) {
-        int v = hex ? hex_digit_value(c) : is_ascii_digit(c) ? c - '0' : -1;
-        if (v < 0) {
-          ok = false;
-          break;
-        }
-        cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
-      }
-      if (ok) {
-        append_utf8(out, cp);
-        return;
-      }
+  if (entity.size() >= 3 && entity[0] == '&' && entity.back() == ';')
+    if (auto cp = html_entity_code_point(entity.substr(1, entity.size() - 2))) {
+      append_utf8(out, *cp);
+      return;
     }
-  } else if (entity.size() >= 3 && entity[0] == '&' && entity.back() == ';') {
-    std::string_view name = entity.substr(1, entity.size() - 2);
-    for (const auto& e : kNamedEntities)
-      if (e.name == name) {
-        append_utf8(out, e.code_point);
-        return;
-      }
-  }
   out += entity;
 }
 

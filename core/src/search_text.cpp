@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "ascii.hpp"
+#include "html_entity.hpp"
 #include "utf8.hpp"
 
 namespace disarm {
@@ -112,29 +113,10 @@ bool take_entity(std::string_view md, std::size_t& i, PlainWriter& out) {
   std::size_t semicolon = md.find(';', i + 1);
   if (semicolon == std::string_view::npos || semicolon - i > 10) return false;
   std::string_view name = md.substr(i + 1, semicolon - i - 1);
-  char32_t cp = 0;
-  if (name.size() >= 2 && name[0] == '#') {
-    bool hex = name[1] == 'x' || name[1] == 'X';
-    std::string_view digits = name.substr(hex ? 2 : 1);
-    if (digits.empty()) return false;
-    for (char c : digits) {
-      int d = hex ? hex_digit_value(c) : is_ascii_digit(c) ? c - '0' : -1;
-      if (d < 0) return false;
-      cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(d);
-      if (cp > 0x10FFFF) return false;
-    }
-  } else {
-    static constexpr struct {
-      std::string_view name;
-      char32_t cp;
-    } kNamed[] = {{"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},      {"apos", '\''},
-                  {"nbsp", ' '},     {"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026}, {"lsquo", 0x2018},
-                  {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D}};
-    auto it = std::find_if(std::begin(kNamed), std::end(kNamed), [&](const auto& e) { return e.name == name; });
-    if (it == std::end(kNamed)) return false;
-    cp = it->cp;
-  }
-  if (cp < 0x20 || cp == ' ' || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0x7F)
+  auto decoded = html_entity_code_point(name);
+  if (!decoded) return false;
+  const char32_t cp = *decoded;
+  if (cp < 0x20 || cp == ' ' || cp == 0xA0 || cp == 0x7F)
     out.space();
   else
     out.put(cp);

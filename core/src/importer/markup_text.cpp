@@ -1,10 +1,7 @@
 #include "markup_text.hpp"
 
-#include <array>
-#include <charconv>
-#include <cstdint>
-
 #include "../ascii.hpp"
+#include "../html_entity.hpp"
 #include "../utf8.hpp"
 
 namespace disarm::importer {
@@ -40,36 +37,15 @@ std::size_t br_tag_length(std::string_view text) {
   return i < text.size() && text[i] == '>' ? i + 1 : 0;
 }
 
-struct Entity {
-  std::string_view name;
-  std::string_view text;
-};
-constexpr std::array<Entity, 6> kEntities = {{
-    {"&amp;", "&"},
-    {"&lt;", "<"},
-    {"&gt;", ">"},
-    {"&quot;", "\""},
-    {"&apos;", "'"},
-    {"&nbsp;", " "},
-}};
-
 // The entity at the start of text ("&amp;", "&#8217;", "&#x2019;") decoded onto out: its
-// length, or 0 when there is none.
+// length, or 0 when there is none. A no-break space becomes a plain one, as the importer has
+// always written it.
 std::size_t decode_entity(std::string_view text, std::string& out) {
-  for (const auto& e : kEntities)
-    if (text.substr(0, e.name.size()) == e.name) {
-      out += e.text;
-      return e.name.size();
-    }
-  if (text.substr(0, 2) != "&#") return 0;
-  bool hex = text.size() > 2 && (text[2] == 'x' || text[2] == 'X');
-  std::size_t digits = hex ? 3 : 2;
-  std::size_t semicolon = text.find(';', digits);
-  if (semicolon == std::string_view::npos || semicolon == digits || semicolon > digits + 8) return 0;
-  std::uint32_t cp = 0;  // char32_t has no from_chars
-  auto [end, ec] = std::from_chars(text.data() + digits, text.data() + semicolon, cp, hex ? 16 : 10);
-  if (ec != std::errc() || end != text.data() + semicolon) return 0;
-  append_utf8(out, static_cast<char32_t>(cp));
+  std::size_t semicolon = text.find(';');
+  if (text.empty() || text[0] != '&' || semicolon == std::string_view::npos || semicolon > 12) return 0;
+  auto cp = html_entity_code_point(text.substr(1, semicolon - 1));
+  if (!cp) return 0;
+  append_utf8(out, *cp == 0xA0 ? U' ' : *cp);
   return semicolon + 1;
 }
 

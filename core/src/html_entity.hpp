@@ -1,0 +1,15 @@
+// HTML character references: the one table of named entities the core knows, for the rich
+// text renderer, search's plain text and the importer's table cells alike.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace disarm {
+
+// The code point an entity's name stands for: "amp", "nbsp", "#8217", "#x2019" (without the
+// '&' and ';'). Nothing for a name not in the table, or a number that is not a Unicode scalar
+// value; callers keep such text as written.
+std::optional<char32_t> html_entity_code_point(std::string_view name);
+
+}  // namespace disarm
