@@ -2,7 +2,6 @@
 // the snapshot and fonts compiled in) as one HTML file that works from file:// with no network.
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <system_error>
 
@@ -62,13 +61,7 @@ int run_bundle(const Args& args) {
     std::fprintf(stderr, "disarm: %s: %s\n", dir.string().c_str(), html.error().describe().c_str());
     return kExitUsage;
   }
-  std::ofstream out(output, std::ios::binary);
-  out << html.value();
-  out.close();
-  if (!out) {
-    std::fprintf(stderr, "disarm: cannot write %s\n", output.c_str());
-    return kExitUsage;
-  }
+  if (!write_or_report(output, html.value())) return kExitUsage;
   std::printf("wrote %s (%zu bytes)\n", output.c_str(), html.value().size());
   return kExitOk;
 }

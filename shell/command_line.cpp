@@ -78,6 +78,15 @@ std::optional<std::string> read_file(const std::string& path) {
   return text.str();
 }
 
+bool write_or_report(const std::string& path, std::string_view text) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  out.close();
+  if (out) return true;
+  std::fprintf(stderr, "disarm: cannot write %s\n", path.c_str());
+  return false;
+}
+
 std::optional<Framework> load_or_report(const std::string& path) {
   auto text = read_file(path);
   if (!text) {

@@ -57,6 +57,8 @@ struct CommandLine {
 std::optional<CommandLine> parse_command_line(const Args& args, const CommandSyntax& syntax);
 
 std::optional<std::string> read_file(const std::string& path);
+// Writes `text` to `path`, or prints "disarm: cannot write PATH" and returns false.
+bool write_or_report(const std::string& path, std::string_view text);
 // Loads a snapshot, or prints "disarm: PATH: LOCATION: MESSAGE" and returns nothing.
 std::optional<Framework> load_or_report(const std::string& path);
 

@@ -3,7 +3,6 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <system_error>
 
@@ -105,13 +104,7 @@ int run_import(const Args& args) {
   for (const auto& w : result.warnings) std::fprintf(stderr, "%s\n", w.describe().c_str());
 
   std::string snapshot = save_snapshot(result.data);
-  std::ofstream out(output, std::ios::binary);
-  out << snapshot;
-  out.close();
-  if (!out) {
-    std::fprintf(stderr, "disarm: cannot write %s\n", output.c_str());
-    return kExitUsage;
-  }
+  if (!write_or_report(output, snapshot)) return kExitUsage;
 
   std::array<std::size_t, kKindCount> counts{};
   for (const auto& o : result.data.objects) counts[static_cast<std::size_t>(o.kind)]++;

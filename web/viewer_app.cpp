@@ -10,7 +10,6 @@
 #include "disarm/page_mirror.hpp"
 #include "disarm/page_model.hpp"
 #include "disarm/selection_export.hpp"
-#include "disarm/selection_fragment.hpp"
 #include "disarm/snapshot.hpp"
 #include "embedded_files.hpp"
 #include "imgui.h"
@@ -89,9 +88,9 @@ ViewerApp::OpenedFile ViewerApp::open_file(const std::string& name, std::string_
   if (type == DataFileType::NavigatorLayer) {
     // A layer is a selection, not data: it replaces the selection (the old one kept for
     // Restore) and the red matrix shows it.
-    const std::string before = encode_selection(selection_.selection());
+    const Selection before = selection_.selection();
     out.message = name + ": " + import_layer(std::string(text));
-    if (encode_selection(selection_.selection()) != before) {
+    if (selection_.selection() != before) {
       out.ok = true;
       navigate(Route::matrix(MatrixSide::Red));
     }
@@ -104,7 +103,7 @@ ViewerApp::OpenedFile ViewerApp::open_file(const std::string& name, std::string_
     return out;
   }
   OpenedData& data = opened.value();
-  const std::size_t objects = data.framework.objects().size() - data.framework.placeholders().size();
+  const std::size_t objects = data.framework.defined_object_count();
   use_framework(std::move(data.framework));
   out.ok = true;
   out.message =
@@ -213,7 +212,8 @@ void ViewerApp::show(const Route& route) {
     default:
       break;
   }
-  notify_page_shown(print_route(route), page_title(fw, route));
+  const bool object_page = route.type == RouteType::Object && fw.find(route.id);
+  notify_page_shown(print_route(route), object_page ? route.id : std::string(), page_title(fw, route));
 }
 
 void ViewerApp::search_typed(ViewContext& ctx) {

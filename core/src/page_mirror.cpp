@@ -77,7 +77,7 @@ std::string about_html(const Framework& framework) {
   if (!p.licence_url.empty()) out += " " + address_html(p.licence_url);
   out += "</li>\n";
   if (!p.attribution.empty()) out += "<li>" + html_escape(p.attribution) + "</li>\n";
-  out += "<li>" + counted(framework.objects().size() - framework.placeholders().size(), "object", "objects") + ", " +
+  out += "<li>" + counted(framework.defined_object_count(), "object", "objects") + ", " +
          counted(framework.relations().size(), "relation", "relations") + ".</li>\n</ul>\n";
   out +=
       "<h2>Keys</h2>\n<ul>\n<li>/ or Ctrl+K: search. Up and Down: move through results. Enter: open. Esc: "

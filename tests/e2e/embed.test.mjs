@@ -124,6 +124,9 @@ test('links navigate inside the embed; "Open in full viewer" opens the full page
   const click = async (link) => {
     const [x, y, w, h] = link.rect;
     await page.mouse.move(box.x + x + w / 2, box.y + y + h / 2);
+    // A person's pointer rests on a link before pressing: the viewer notes what is under the
+    // pointer when it draws, and the page opens an external link from that note.
+    await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await page.mouse.down();
     await page.mouse.up();
   };

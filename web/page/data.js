@@ -63,8 +63,7 @@
   // The bytes go into wasm memory as they are: a many-megabyte string through ccall would be
   // copied onto the stack, and invalid UTF-8 is the parser's to report, with its place.
   function openBytes(bytes, name) {
-    const m = page.module();
-    if (!m) throw new Error('the viewer is not running yet (await disarm.ready)');
+    const m = page.running();
     const nameSize = m.lengthBytesUTF8(name) + 1;
     const namePtr = m._malloc(nameSize);
     const textPtr = m._malloc(Math.max(1, bytes.length));
@@ -117,22 +116,9 @@
     }
     if (!response.ok)
       throw new Error('the server answered HTTP ' + response.status + (response.statusText ? ' ' + response.statusText : ''));
-    const total = Number(response.headers.get('Content-Length')) || 0;
-    if (!response.body || !total) return new Uint8Array(await response.arrayBuffer());
-    const reader = response.body.getReader();
-    const parts = [];
-    let received = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      parts.push(value);
-      received += value.length;
-      showBanner('loading', 'Loading data from ' + url + '… ' + Math.min(100, Math.round(received / total * 100)) + '%');
-    }
-    const bytes = new Uint8Array(received);
-    let at = 0;
-    for (const part of parts) { bytes.set(part, at); at += part.length; }
-    return bytes;
+    return page.readWithProgress(response, (fraction) => {
+      if (fraction !== null) showBanner('loading', 'Loading data from ' + url + '… ' + Math.round(fraction * 100) + '%');
+    });
   }
 
   let opens = 0;  // files opened so far: one dropped while ?data= loads wins over it

@@ -50,27 +50,21 @@
     }
   }
 
-  function shownMessage(route, title) {
-    let id = null;
-    try {
-      const state = window.disarm.state();
-      if (state.route === route && state.page && typeof state.page.id === 'string') id = state.page.id;
-    } catch (e) {
-      // not running yet: the id follows once ready
-    }
-    return { type: 'disarm:shown', route, id, title };
-  }
+  // The page shown, as the viewer last said in its disarm:shown event.
+  let shown = null;
+  const shownMessage = () => ({ type: 'disarm:shown', route: shown.route, id: shown.id, title: shown.title });
 
   let started = false;
   page.ready.then(() => {
     started = true;
-    if (window.parent !== window) post(window.parent, targets(), shownMessage(window.disarm.route(), document.title));
+    if (window.parent !== window && shown) post(window.parent, targets(), shownMessage());
   }, () => {});
 
   window.addEventListener('disarm:shown', (e) => {
+    if (!e.detail) return;
+    shown = { route: String(e.detail.route), id: e.detail.id || null, title: String(e.detail.title) };
     // The first page is announced once the viewer is ready (above).
-    if (!started || window.parent === window || !e.detail) return;
-    post(window.parent, targets(), shownMessage(String(e.detail.route), String(e.detail.title)));
+    if (started && window.parent !== window) post(window.parent, targets(), shownMessage());
   });
 
   window.addEventListener('message', (e) => {
@@ -84,7 +78,7 @@
     } else if (data.type === 'disarm:state') {
       const source = e.source, origin = e.origin;
       if (!source) return;
-      page.ready.then(() => post(source, [origin], shownMessage(window.disarm.route(), document.title)), () => {});
+      page.ready.then(() => { if (shown) post(source, [origin], shownMessage()); }, () => {});
     }
   });
 })();

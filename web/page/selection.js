@@ -7,11 +7,7 @@
   const page = window.disarmPage;
   if (!page) return;
 
-  function running() {
-    const viewer = page.module();
-    if (!viewer) throw new Error('the viewer is not running yet (await disarm.ready)');
-    return viewer;
-  }
+  const running = page.running;
 
   // A Blob and an <a download>: works offline and from file://, with no server round trip.
   page.config.downloadText = (filename, mime, text) => {

@@ -2,9 +2,11 @@
 // HTML, and offers window.disarm to tests and to pages that embed the viewer.
 //
 // The page's other scripts (one per feature, loaded after this one) reach the viewer through
-// window.disarmPage: {ready, module(), config}. They may add to `config` (the Emscripten
-// module's settings) before the wasm starts, and follow the window event "disarm:shown"
-// ({route, title}) that the viewer fires for every page it shows.
+// window.disarmPage: {ready, module(), running() (the module, or an error when not yet
+// running), readWithProgress(response, progress), config}. They may add to `config` (the
+// Emscripten module's settings) before the wasm starts, and follow the window event
+// "disarm:shown" ({route, id, title}; id is the object's on an object page, else null) that
+// the viewer fires for every page it shows.
 (function () {
   'use strict';
 
@@ -19,7 +21,36 @@
 
   let viewer = null;  // the Emscripten module, once running
   const config = {};   // filled in below; other scripts may add to it before the wasm starts
-  window.disarmPage = { ready, module: () => viewer, config };
+  // A response's body as bytes, telling `progress` the fraction read so far (null when the
+  // size is unknown). Content-Length only guides it: a compressed response's body is longer.
+  async function readWithProgress(response, progress) {
+    const total = Number(response.headers.get('Content-Length')) || 0;
+    if (!response.body || !total) {
+      progress(null);
+      return new Uint8Array(await response.arrayBuffer());
+    }
+    const reader = response.body.getReader();
+    const parts = [];
+    let received = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      received += value.length;
+      progress(Math.min(1, received / total));
+    }
+    const bytes = new Uint8Array(received);
+    let at = 0;
+    for (const part of parts) { bytes.set(part, at); at += part.length; }
+    return bytes;
+  }
+
+  function running() {
+    if (!viewer) throw new Error('the viewer is not running yet (await disarm.ready)');
+    return viewer;
+  }
+
+  window.disarmPage = { ready, module: () => viewer, running, config, readWithProgress };
 
   function fail(message) {
     loader.style.display = 'none';
@@ -27,11 +58,6 @@
     document.getElementById('problem-text').textContent = message;
     document.getElementById('problem').style.display = 'block';
     rejectReady(new Error(message));
-  }
-
-  function running() {
-    if (!viewer) throw new Error('the viewer is not running yet (await disarm.ready)');
-    return viewer;
   }
 
   window.disarm = {
@@ -105,23 +131,12 @@
   async function fetchWithProgress(url) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
-    const total = Number(response.headers.get('Content-Length')) || 0;
-    if (!response.body || !total) {
-      loaderBar.removeAttribute('value');
-      return response.arrayBuffer();
-    }
-    const reader = response.body.getReader();
-    const bytes = new Uint8Array(total);
-    let received = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (received + value.length > bytes.length) throw new Error(url + ': longer than its Content-Length');
-      bytes.set(value, received);
-      received += value.length;
-      loaderBar.value = received / total;
-    }
-    return bytes.subarray(0, received);
+    return readWithProgress(response, (fraction) => {
+      if (fraction === null)
+        loaderBar.removeAttribute('value');
+      else
+        loaderBar.value = fraction;
+    });
   }
 
   // The offline bundle (disarm bundle) carries the wasm in the page as base64, in a

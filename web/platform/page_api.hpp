@@ -56,8 +56,9 @@ std::string page_address(const std::string& fragment);
 std::string page_query_parameter(const std::string& name);
 
 // A page is shown: sets the document title and fires the window event "disarm:shown" with
-// detail {route, title}, which the page's scripts (embedding, the screen-reader mirror) follow.
-void notify_page_shown(const std::string& route, const std::string& title);
+// detail {route, id, title}, which the page's scripts (embedding, the screen-reader mirror)
+// follow. `id` is the object's on an object page, else empty (null in the event).
+void notify_page_shown(const std::string& route, const std::string& id, const std::string& title);
 void copy_to_clipboard(const std::string& text);
 
 // The search box gained or lost keyboard focus, or moved: fires the window event

@@ -62,8 +62,8 @@ EM_JS(char*, page_address_with, (const char* fragment), {
 
 EM_JS(void, page_history_go, (int delta), { history.go(delta); });
 
-EM_JS(void, page_shown, (const char* route, const char* title), {
-  var detail = {route : UTF8ToString(route), title : UTF8ToString(title)};
+EM_JS(void, page_shown, (const char* route, const char* id, const char* title), {
+  var detail = {route : UTF8ToString(route), id : UTF8ToString(id) || null, title : UTF8ToString(title)};
   document.title = detail.title;
   window.dispatchEvent(new CustomEvent('disarm:shown', {detail : detail}));
 });
@@ -176,8 +176,8 @@ std::string page_query_parameter(const std::string& name) {
   return value;
 }
 
-void notify_page_shown(const std::string& route, const std::string& title) {
-  page_shown(route.c_str(), title.c_str());
+void notify_page_shown(const std::string& route, const std::string& id, const std::string& title) {
+  page_shown(route.c_str(), id.c_str(), title.c_str());
 }
 
 void copy_to_clipboard(const std::string& text) {
@@ -193,6 +193,10 @@ void open_in_new_tab(const std::string& url) {
 }
 
 void set_hovered_external_link(const std::string& url) {
+  // Called every frame; the page reads it only on a press, so it crosses only when it changes.
+  static std::string told;
+  if (url == told) return;
+  told = url;
   page_hovered_link(url.c_str());
 }
 

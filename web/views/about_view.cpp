@@ -35,7 +35,7 @@ void draw_about(ViewContext& ctx, AboutState& state) {
     external_link(ctx, p.licence_url, p.licence_url, is_web_url(p.licence_url));
   }
   if (!p.attribution.empty()) ImGui::TextUnformatted(p.attribution.c_str());
-  std::size_t objects = ctx.framework.objects().size() - ctx.framework.placeholders().size();
+  std::size_t objects = ctx.framework.defined_object_count();
   ImGui::Text("%zu objects, %zu relations.", objects, ctx.framework.relations().size());
 
   // Dropping a file is not discoverable, and not possible from a keyboard: a button is both.

@@ -17,21 +17,15 @@ constexpr const char* kLayerFile = "disarm-selection-layer.json";
 // Lays buttons out in rows: the next one goes on this line when it fits.
 class ButtonFlow {
  public:
-  ButtonFlow(ViewContext& ctx) : ctx_(ctx), right_(ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x) {}
+  explicit ButtonFlow(ViewContext& ctx) : ctx_(ctx) {}
   bool operator()(const char* label) {
-    float w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
-    if (!first_) {
-      ImGui::SameLine();
-      if (ImGui::GetCursorScreenPos().x + w > right_) ImGui::NewLine();
-    }
+    if (!first_) same_line_if_fits(button_width(label));
     first_ = false;
     return page_button(ctx_, label);
   }
-  void new_row() { first_ = true; }
 
  private:
   ViewContext& ctx_;
-  float right_;
   bool first_ = true;
 };
 

@@ -178,6 +178,8 @@ class Framework {
   std::size_t count(Kind kind) const { return counts_[static_cast<std::size_t>(kind)]; }
   // The IDs that were only referenced, never defined (placeholders added by build()).
   const std::vector<std::string>& placeholders() const { return placeholders_; }
+  // How many objects the data defines: all of them but the placeholders.
+  std::size_t defined_object_count() const { return data_.objects.size() - placeholders_.size(); }
 
  private:
   FrameworkData data_;
