@@ -47,4 +47,15 @@ std::optional<char32_t> html_entity_code_point(std::string_view name) {
   return std::nullopt;
 }
 
+std::optional<HtmlEntity> html_entity_at(std::string_view text) {
+  // The longest entity decoded is "&#x0010FFFF;": a ';' further on ends no entity.
+  constexpr std::size_t kLongest = 12;
+  if (text.empty() || text[0] != '&') return std::nullopt;
+  const std::size_t semicolon = text.substr(0, kLongest).find(';');
+  if (semicolon == std::string_view::npos) return std::nullopt;
+  auto cp = html_entity_code_point(text.substr(1, semicolon - 1));
+  if (!cp) return std::nullopt;
+  return HtmlEntity{*cp, semicolon + 1};
+}
+
 }  // namespace disarm

@@ -41,13 +41,10 @@ void append_entity(std::string& out, std::string_view entity) {
 std::string decode_entities(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < text.size();) {
-    if (text[i] == '&') {
-      std::size_t end = text.find(';', i);
-      if (end != std::string_view::npos && end - i <= 32) {
-        append_entity(out, text.substr(i, end - i + 1));
-        i = end + 1;
-        continue;
-      }
+    if (auto entity = html_entity_at(text.substr(i))) {
+      append_utf8(out, entity->code_point);
+      i += entity->length;
+      continue;
     }
     out += text[i++];
   }

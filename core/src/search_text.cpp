@@ -110,17 +110,14 @@ bool take_tag(std::string_view md, std::size_t& i, PlainWriter& out) {
 
 // An entity at `i` ('&'): consumes it and returns true.
 bool take_entity(std::string_view md, std::size_t& i, PlainWriter& out) {
-  std::size_t semicolon = md.find(';', i + 1);
-  if (semicolon == std::string_view::npos || semicolon - i > 10) return false;
-  std::string_view name = md.substr(i + 1, semicolon - i - 1);
-  auto decoded = html_entity_code_point(name);
-  if (!decoded) return false;
-  const char32_t cp = *decoded;
+  auto entity = html_entity_at(md.substr(i));
+  if (!entity) return false;
+  const char32_t cp = entity->code_point;
   if (cp < 0x20 || cp == ' ' || cp == 0xA0 || cp == 0x7F)
     out.space();
   else
     out.put(cp);
-  i = semicolon + 1;
+  i += entity->length;
   return true;
 }
 

@@ -41,12 +41,10 @@ std::size_t br_tag_length(std::string_view text) {
 // length, or 0 when there is none. A no-break space becomes a plain one, as the importer has
 // always written it.
 std::size_t decode_entity(std::string_view text, std::string& out) {
-  std::size_t semicolon = text.find(';');
-  if (text.empty() || text[0] != '&' || semicolon == std::string_view::npos || semicolon > 12) return 0;
-  auto cp = html_entity_code_point(text.substr(1, semicolon - 1));
-  if (!cp) return 0;
-  append_utf8(out, *cp == 0xA0 ? U' ' : *cp);
-  return semicolon + 1;
+  auto entity = html_entity_at(text);
+  if (!entity) return 0;
+  append_utf8(out, entity->code_point == 0xA0 ? U' ' : entity->code_point);
+  return entity->length;
 }
 
 }  // namespace
