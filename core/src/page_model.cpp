@@ -197,29 +197,6 @@ std::vector<Citation> citations(const Framework& framework, ObjectIndex index, b
   return out;
 }
 
-std::string_view trim(std::string_view text) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!text.empty() && space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-// Reference fields go on one line: any run of whitespace becomes a space.
-std::string one_line(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : trim(text)) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = true;
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 void end_sentence(std::string& out) {
   if (!out.empty() && out.back() != '.' && out.back() != '?' && out.back() != '!') out += '.';
 }
@@ -282,12 +259,12 @@ ObjectPage build_object_page(const Framework& framework, ObjectIndex index) {
 }
 
 std::string format_citation(const Reference& reference, const Object& incident) {
-  const std::string title = one_line(reference.title);
-  const std::string url = one_line(reference.url);
-  const std::string published = one_line(reference.published);
-  const std::string authors = one_line(reference.authors);
-  const std::string organisation = one_line(reference.organisation);
-  const std::string archive = one_line(reference.archive_url);
+  const std::string title = collapse_whitespace(reference.title);
+  const std::string url = collapse_whitespace(reference.url);
+  const std::string published = collapse_whitespace(reference.published);
+  const std::string authors = collapse_whitespace(reference.authors);
+  const std::string organisation = collapse_whitespace(reference.organisation);
+  const std::string archive = collapse_whitespace(reference.archive_url);
 
   std::string out;
   const std::string& lead = authors.empty() ? organisation : authors;
@@ -310,7 +287,7 @@ std::string format_citation(const Reference& reference, const Object& incident) 
   }
   if (!out.empty()) out += ' ';
   out += "Cited by DISARM incident " + incident.id;
-  const std::string name = one_line(incident.name);
+  const std::string name = collapse_whitespace(incident.name);
   if (!name.empty()) out += ", \xE2\x80\x9C" + name + "\xE2\x80\x9D";  // “name”
   out += '.';
   // The addresses come last, with no full stop after them that could read as part of one.

@@ -34,12 +34,6 @@ void for_each_element(const JsonTree& t, J array, Visit visit) {
   for (std::uint32_t i = 0; i < t.size(array); ++i, element = t.next_sibling(element)) visit(element, i);
 }
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && is_ascii_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_ascii_space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
 // Without line breaks and white space at either end.
 std::string_view trim_breaks(std::string_view text) {
   constexpr std::string_view kBreaks[] = {"<br>", "<br/>", "<br />", "</br>"};

@@ -4,6 +4,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "ascii.hpp"
+
 namespace disarm {
 
 namespace {
@@ -25,16 +27,9 @@ bool kind_has_pages(Kind kind) {
   }
 }
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // "a technique", "an incident", "an actor type".
 std::string a_kind(Kind kind) {
-  std::string label = lower(kind_info(kind).label);
+  std::string label = ascii_lower_case(kind_info(kind).label);
   bool vowel = std::string_view("aeiou").find(label[0]) != std::string_view::npos;
   return (vowel ? "an " : "a ") + label;
 }
@@ -204,7 +199,8 @@ class Checker {
       for (std::size_t j = 0; j < column.cells.size(); ++j) {
         if (auto kind = known_kind(column.cells[j]); kind && *kind != cells_kind)
           error(at + "/cells/" + std::to_string(j), column.cells[j] + " is " + a_kind(*kind) + "; " + name +
-                                                        " matrix cells are " + lower(kind_info(cells_kind).plural));
+                                                        " matrix cells are " +
+                                                        ascii_lower_case(kind_info(cells_kind).plural));
       }
     }
   }

@@ -6,27 +6,6 @@
 
 namespace disarm::importer {
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && is_ascii_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_ascii_space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-std::string collapse_whitespace(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && is_ascii_space(text[i])) ++i;
-    std::size_t word = i;
-    while (i < text.size() && !is_ascii_space(text[i])) ++i;
-    if (i == word) break;
-    if (!out.empty()) out += ' ';
-    out.append(text.substr(word, i - word));
-  }
-  return out;
-}
-
 namespace {
 
 // "<br>", "<BR/>", "<br />" at the start of text: its length, else 0.

@@ -5,12 +5,9 @@
 #include <string>
 #include <string_view>
 
-namespace disarm::importer {
+#include "../ascii.hpp"  // trim and collapse_whitespace
 
-// Without ASCII whitespace (is_ascii_space) at either end.
-std::string_view trim(std::string_view text);
-// Runs of whitespace become one space; the ends are trimmed.
-std::string collapse_whitespace(std::string_view text);
+namespace disarm::importer {
 
 // Plain text of an HTML fragment: tags dropped (<br> as a space), the common entities
 // decoded, whitespace collapsed. For names and IDs, never for text the viewer renders.
