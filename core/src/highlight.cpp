@@ -53,6 +53,7 @@ MatrixHighlight matrix_highlight(const Framework& framework, const SearchIndex& 
     std::string_view query = source.substr(kSearchHighlightPrefix.size());
     SearchOptions options;
     options.limit = 0;
+    options.snippets = 0;
     options.kinds = kind_bit(Kind::Technique);
     std::vector<ObjectIndex> hits;
     for (const SearchHit& hit : index.search(query, options)) hits.push_back(hit.object);

@@ -109,6 +109,7 @@ std::string kind_list_html(const Framework& framework, Kind kind) {
 std::string search_html(const Framework& framework, const Route& route, const SearchIndex& index) {
   SearchOptions options;
   options.limit = 0;
+  options.snippets = kMirrorSearchHits;
   if (route.kinds.any()) {
     options.kinds = 0;
     for (std::size_t k = 0; k < kKindCount; ++k)

@@ -193,7 +193,8 @@ class SearchQueryRun {
     }
     rank(kinds, options.limit);
     hits.reserve(s_.ranked.size());
-    for (const Ranked& r : s_.ranked) hits.push_back(make_hit(r));
+    for (const Ranked& r : s_.ranked)
+      hits.push_back(hits.size() < options.snippets ? make_hit(r) : SearchHit{.object = r.object, .score = r.score});
     clear();
     return hits;
   }

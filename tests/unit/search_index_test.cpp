@@ -123,6 +123,23 @@ TEST_CASE("the sample's sub-techniques follow their parent, in ID order") {
   CHECK(std::vector<std::string>(found.begin(), found.begin() + 3) == std::vector<std::string>{"TA01", "TA03", "TA05"});
 }
 
+TEST_CASE("hits past the snippet count carry their object and score only, in the same order") {
+  SearchOptions options;
+  options.limit = 0;
+  const auto full = small_index().search("T0010", options);
+  REQUIRE(full.size() == 3);
+  options.snippets = 1;
+  const auto lean = small_index().search("T0010", options);
+  REQUIRE(lean.size() == full.size());
+  for (std::size_t i = 0; i < full.size(); ++i) {
+    CHECK(lean[i].object == full[i].object);
+    CHECK(lean[i].score == full[i].score);
+  }
+  CHECK(lean[0].snippet == full[0].snippet);
+  CHECK(lean[1].snippet.empty());
+  CHECK(lean[2].highlights.empty());
+}
+
 TEST_CASE("the last word matches as a prefix while it is being typed") {
   CHECK(search_ids("hasht").at(0) == "T0001");
   CHECK(search_ids("provenance tri").at(0) == "T0010");

@@ -118,6 +118,7 @@ void MatrixView::refilter(const SearchIndex& search) {
   if (!filter_.empty()) {
     SearchOptions options;
     options.limit = 0;
+    options.snippets = 0;
     options.kinds = kind_bit(full_.side == MatrixSide::Red ? Kind::Technique : Kind::Counter);
     for (const SearchHit& hit : search.search(filter_, options)) matches.push_back(hit.object);
     if (only_lit) std::erase_if(matches, [&](ObjectIndex i) { return !highlighted_.count(i); });

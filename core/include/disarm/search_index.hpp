@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +44,9 @@ struct SearchOptions {
   // Search as you type: the last word also matches the start of longer words, unless the
   // query ends in a space or a closing quote.
   bool prefix_last_word = true;
+  // How many hits, best first, get their field, snippet and highlights; the rest carry their
+  // object and score only. Callers that need only which objects match ask for none.
+  std::size_t snippets = std::numeric_limits<std::size_t>::max();
 };
 
 // Which part of an object a hit matched best.
