@@ -1,7 +1,7 @@
 // Files opened in the viewer: what each text is recognised as, and what opening it gives,
 // on the sample, small invented files, and upstream's real STIX bundle when it is there
 // (DISARM_UPSTREAM_DIR, read-only, not ours; asserts on IDs and counts, never its text).
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 #include <filesystem>
 #include <fstream>
 #include <sstream>

@@ -1,6 +1,6 @@
 // Single datasheets in upstream's format, well-formed and drifted or broken. Every text
 // here is invented for these tests; only the layout follows upstream's generator.
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 #include <string>
 #include <vector>
 

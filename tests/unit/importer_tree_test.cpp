@@ -3,7 +3,7 @@
 // rows without pages and pages without rows, and that the output is deterministic. Every
 // text is made up; only the layout follows upstream's generator.
 #include <algorithm>
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 #include <string>
 #include <vector>
 

@@ -5,7 +5,7 @@
 // The expected counts were worked out from the files themselves (ls | wc -l per folder,
 // grep -c over the index pages), independently of the importer.
 #include <algorithm>
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 #include <filesystem>
 #include <string>
 #include <vector>

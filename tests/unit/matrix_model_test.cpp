@@ -1,6 +1,6 @@
 #include "disarm/matrix_model.hpp"
 
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 #include <string>
 #include <vector>
 

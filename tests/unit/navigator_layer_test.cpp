@@ -1,5 +1,5 @@
 // ATT&CK Navigator layers of a selection: export, import and the round trip, on the sample.
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>

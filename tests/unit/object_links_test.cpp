@@ -1,4 +1,4 @@
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 #include <string>
 
 #include "disarm/object_links.hpp"
@@ -28,7 +28,7 @@ TEST_CASE("a sub-technique's links: its tactic, its parent, then the incidents c
   CHECK(summary(fw, groups) == "tactic: TA07; parent: T0154; incidents: I00001 I00002");
   CHECK(groups[2].type == RelationType::IncidentTechnique);
   CHECK_FALSE(groups[2].forward);
-  CHECK_THAT(fw.relations()[groups[2].links[0].relation].text, Catch::Contains("online speech service"));
+  CHECK_THAT(fw.relations()[groups[2].links[0].relation].text, ContainsText("online speech service"));
 }
 
 TEST_CASE("an incident's techniques keep the incident's order; a tactic's groups name every side") {

@@ -1,7 +1,7 @@
 // The offline bundle's page: scripts inline and safe, the wasm inline, the policy by hashes.
 #include "offline_bundle.hpp"
 
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 #include <map>
 #include <string>
 

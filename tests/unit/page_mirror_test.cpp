@@ -1,6 +1,6 @@
 // The screen-reader mirror: every kind of page as headings, lists and links, on the sample
 // and on data written to break out of the markup.
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 #include <string>
 #include <string_view>
 

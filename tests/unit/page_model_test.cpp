@@ -1,6 +1,6 @@
 #include "disarm/page_model.hpp"
 
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 #include <chrono>
 #include <string>
 #include <vector>

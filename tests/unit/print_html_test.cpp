@@ -1,6 +1,6 @@
 // Print pages: object pages and matrices as self-contained, escaped HTML, on the sample and
 // on data written to break out of the markup.
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 #include <string>
 #include <vector>
 

@@ -1,7 +1,7 @@
 #include "disarm/rich_text.hpp"
 
 #include <algorithm>
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 #include <random>
 #include <string>
 #include <vector>

@@ -1,6 +1,6 @@
 #include "disarm/route.hpp"
 
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 #include <random>
 #include <string>
 #include <vector>

@@ -1,6 +1,6 @@
 // The search quality query file (tests/search/queries.tsv): every query's expected IDs in its
 // top 3, on the sample always and on upstream's framework when DISARM_UPSTREAM_DIR has it.
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 #include <filesystem>
 #include <string>
 #include <vector>

@@ -1,5 +1,5 @@
 // A selection as CSV and Markdown tables: exact output on the sample.
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 #include <string>
 
 #include "disarm/selection_export.hpp"

@@ -1,6 +1,6 @@
 // The analyst's selection, its share code and the matrix highlights.
 #include <algorithm>
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 #include <random>
 #include <string>
 #include <vector>

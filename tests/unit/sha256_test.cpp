@@ -1,5 +1,5 @@
 // SHA-256 and Base64 against the published test vectors (FIPS 180-4 examples, RFC 4648 §10).
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 
 #include <string>
 

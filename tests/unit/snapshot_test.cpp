@@ -1,4 +1,4 @@
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -71,7 +71,7 @@ TEST_CASE("malformed snapshots give an error with a location, never an exception
     auto r = parse_snapshot(c.text);
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().location == c.location);
-    CHECK_THAT(r.error().message, Catch::Contains(c.message));
+    CHECK_THAT(r.error().message, ContainsText(c.message));
   }
 }
 

@@ -2,7 +2,7 @@
 // pages (DISARM_UPSTREAM_DIR, read-only, not ours) when they are there: on those, asserts on
 // IDs, counts and relations only, never on upstream's text.
 #include <algorithm>
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 #include <filesystem>
 #include <fstream>
 #include <sstream>

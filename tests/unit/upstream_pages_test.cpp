@@ -2,7 +2,7 @@
 // object page, kind page, preview and both matrices built. Skipped (passing) when
 // DISARM_UPSTREAM_DIR has no generated_pages.
 #include <algorithm>
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 #include <chrono>
 #include <filesystem>
 #include <string>

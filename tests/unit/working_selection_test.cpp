@@ -1,6 +1,6 @@
 // The selection a viewer keeps: wholesale changes (a share link, a layer, clearing) never
 // lose the selection they replace, and say what they did.
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 #include <string>
 #include <vector>
 
