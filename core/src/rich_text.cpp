@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "ascii.hpp"
+#include "disarm/release.hpp"
 #include "html_entity.hpp"
 #include "utf8.hpp"
 
@@ -56,11 +57,14 @@ std::string decode_entities(std::string_view text) {
 struct IdShape {
   std::string_view prefix;
   int digits;
+  bool sub_numbers;  // techniques' ".NNN"
 };
 
 std::vector<IdShape> id_shapes() {
   std::vector<IdShape> shapes;
-  for (const auto& info : all_kinds()) shapes.push_back({info.prefix, info.digits});
+  for (const auto& info : all_kinds()) shapes.push_back({info.prefix, info.digits, info.kind == Kind::Technique});
+  for (const auto& w : alternative_id_patterns())
+    shapes.push_back({w.id_prefix, w.id_digits, w.kind == Kind::Technique});
   std::stable_sort(shapes.begin(), shapes.end(),
                    [](const IdShape& a, const IdShape& b) { return a.prefix.size() > b.prefix.size(); });
   return shapes;
@@ -86,7 +90,7 @@ std::size_t id_length_at(std::string_view text, std::size_t i) {
     while (end + digits < text.size() && is_ascii_digit(text[end + digits])) ++digits;
     if (digits != static_cast<std::size_t>(shape.digits)) continue;
     end += digits;
-    if (shape.prefix == "T" && end + 1 < text.size() && text[end] == '.' && is_ascii_digit(text[end + 1])) {
+    if (shape.sub_numbers && end + 1 < text.size() && text[end] == '.' && is_ascii_digit(text[end + 1])) {
       std::size_t sub = 0;
       while (end + 1 + sub < text.size() && is_ascii_digit(text[end + 1 + sub])) ++sub;
       if (sub != 3) return 0;

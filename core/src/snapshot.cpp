@@ -165,6 +165,38 @@ void read_relation(Reader& r, J v, const Path& path, Relation& rel) {
   r.id(v, path, "from", rel.from);
   r.id(v, path, "to", rel.to);
   r.string(v, path, "text", rel.text);
+  r.string(v, path, "dispute", rel.dispute);
+}
+
+void read_release(Reader& r, J v, const Path& path, Release& release) {
+  if (!r.is_object(v, path)) return;
+  r.string(v, path, "framework", release.framework);
+  r.string(v, path, "version", release.version);
+  if (J words = r.array(v, path, "vocabulary"); words != kNone) {
+    for_each_element(r, words, path.member("vocabulary"), [&](J w, const Path& wp, std::uint32_t) {
+      if (!r.is_object(w, wp)) return;
+      KindWords kw;
+      std::string kind;
+      r.string(w, wp, "kind", kind, true);
+      r.string(w, wp, "singular", kw.singular, true);
+      r.string(w, wp, "plural", kw.plural, true);
+      r.string(w, wp, "id_prefix", kw.id_prefix);
+      if (r.failed()) return;
+      auto k = kind_from_name(kind);
+      if (!k) return r.fail(wp.member("kind"), "unknown kind \"" + kind + "\"");
+      kw.kind = *k;
+      if (J digits = r.member(w, wp, "id_digits", false); digits != kNone) {
+        const JsonTree& t = r.tree();
+        if (t.type(digits) != JsonType::Number || !t.is_integer(digits))
+          return r.fail(wp.member("id_digits"), std::string("expected an integer, found ") + t.type_name(digits));
+        std::string_view literal = t.text(digits);
+        std::from_chars(literal.data(), literal.data() + literal.size(), kw.id_digits);
+      }
+      release.vocabulary.words.push_back(std::move(kw));
+    });
+  }
+  // A snapshot that names a known framework but not its words gets the framework's.
+  if (!r.failed() && release.vocabulary.words.empty()) release.vocabulary = framework_vocabulary(release.framework);
 }
 
 void read_matrix(Reader& r, J v, const Path& path, Matrix& m) {
@@ -201,9 +233,10 @@ void read_version(Reader& r, J doc) {
   std::string_view literal = t.text(version);
   long long number = 0;
   auto [end, problem] = std::from_chars(literal.data(), literal.data() + literal.size(), number);
-  if (problem != std::errc() || end != literal.data() + literal.size() || number != kSnapshotVersion)
-    r.fail(path, "snapshot version " + std::string(literal) + " is not supported (this viewer reads version " +
-                     std::to_string(kSnapshotVersion) + ")");
+  if (problem != std::errc() || end != literal.data() + literal.size() || number < kOldestSnapshotVersion ||
+      number > kSnapshotVersion)
+    r.fail(path, "snapshot version " + std::string(literal) + " is not supported (this viewer reads versions " +
+                     std::to_string(kOldestSnapshotVersion) + " to " + std::to_string(kSnapshotVersion) + ")");
 }
 
 }  // namespace
@@ -227,6 +260,8 @@ Result<FrameworkData> parse_snapshot(std::string_view text) {
   read_version(r, doc);
   if (J p = r.object(doc, root, "provenance", true); p != kNone)
     read_provenance(r, p, root.member("provenance"), data.provenance);
+  if (J release = r.object(doc, root, "release"); release != kNone)
+    read_release(r, release, root.member("release"), data.release);
   if (J objects = r.array(doc, root, "objects", true); objects != kNone) {
     data.objects.resize(tree.size(objects));
     for_each_element(r, objects, root.member("objects"),
@@ -331,7 +366,22 @@ std::string save_snapshot(FrameworkData data) {
     j["from"] = r.from;
     j["to"] = r.to;
     put_if(j, "text", r.text);
+    put_if(j, "dispute", r.dispute);
     relations.push_back(std::move(j));
+  }
+
+  ojson release = ojson::object();
+  put_if(release, "framework", data.release.framework);
+  put_if(release, "version", data.release.version);
+  if (!data.release.vocabulary.words.empty()) {
+    ojson words = ojson::array();
+    for (const auto& w : data.release.vocabulary.words)
+      words.push_back({{"kind", kind_name(w.kind)},
+                       {"singular", w.singular},
+                       {"plural", w.plural},
+                       {"id_prefix", w.id_prefix},
+                       {"id_digits", w.id_digits}});
+    release["vocabulary"] = std::move(words);
   }
 
   auto dump = [](const ojson& v) { return v.dump(-1, ' ', false, ojson::error_handler_t::replace); };
@@ -339,6 +389,7 @@ std::string save_snapshot(FrameworkData data) {
   out += " \"format\": " + dump(std::string(kSnapshotFormat)) + ",\n";
   out += " \"version\": " + std::to_string(kSnapshotVersion) + ",\n";
   out += " \"provenance\": " + dump(provenance) + ",\n";
+  out += " \"release\": " + dump(release) + ",\n";
   out += " \"matrices\": {\"red\": " + dump(write_matrix(data.red)) + ", \"blue\": " + dump(write_matrix(data.blue)) +
          "},\n";
   out += " \"objects\": " + dump_array(objects) + ",\n";

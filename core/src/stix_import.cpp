@@ -263,7 +263,8 @@ class BundleReader {
   }
 
   void add_relation(RelationType type, const std::string& from, const std::string& to, std::string text = {}) {
-    if (relations_.insert({type, from, to}).second) out_.data.relations.push_back({type, from, to, std::move(text)});
+    if (relations_.insert({type, from, to}).second)
+      out_.data.relations.push_back({type, from, to, std::move(text), {}});
   }
 
   void place_technique(const PendingTechnique& technique) {
@@ -439,6 +440,7 @@ Result<ImportResult> import_stix_bundle(std::string_view json, const Provenance&
   if (reader.tactics() == 0 && reader.techniques() == 0)
     return Error{"the bundle holds no DISARM tactic or technique", "/objects"};
   sort_canonically(result.data);
+  detect_release(result.data);
   return result;
 }
 

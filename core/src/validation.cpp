@@ -27,9 +27,9 @@ bool kind_has_pages(Kind kind) {
   }
 }
 
-// "a technique", "an incident", "an actor type".
-std::string a_kind(Kind kind) {
-  std::string label = ascii_lower_case(kind_info(kind).label);
+// "a technique", "an incident", "an actor type", in the release's words ("an assessment").
+std::string a_kind(const Framework& fw, Kind kind) {
+  std::string label = ascii_lower_case(fw.kind_label(kind));
   bool vowel = std::string_view("aeiou").find(label[0]) != std::string_view::npos;
   return (vowel ? "an " : "a ") + label;
 }
@@ -118,7 +118,8 @@ class Checker {
       // Sectors and framework viewpoints are codes without pages, and upstream names none.
       if (o.name.empty() && (o.has_page || kind_has_pages(o.kind))) warning(o.id, "has no name");
       if (!o.indexed && o.has_page) warning(o.id, "has a page but is listed in no index");
-      if (!o.has_page && kind_has_pages(o.kind)) warning(o.id, "has no page, though " + a_kind(o.kind) + " has one");
+      if (!o.has_page && kind_has_pages(o.kind))
+        warning(o.id, "has no page, though " + a_kind(fw_, o.kind) + " has one");
       if (o.kind == Kind::Technique) check_parent(i);
     }
   }
@@ -148,11 +149,12 @@ class Checker {
     auto key = parse_id(o.id);
     if (!key) {
       std::string message = "malformed ID";
-      if (!placeholder) message += ": " + a_kind(o.kind) + " ID looks like " + canonical_id({o.kind, 1, -1});
+      if (!placeholder) message += ": " + a_kind(fw_, o.kind) + " ID looks like " + canonical_id({o.kind, 1, -1});
       error(o.id, message);
       return;
     }
-    if (key->kind != o.kind) error(o.id, "the ID is " + a_kind(key->kind) + " ID, but the object is " + a_kind(o.kind));
+    if (key->kind != o.kind)
+      error(o.id, "the ID is " + a_kind(fw_, key->kind) + " ID, but the object is " + a_kind(fw_, o.kind));
     if (std::string canonical = canonical_id(*key); canonical != o.id)
       error(o.id, "malformed ID: the canonical form is " + canonical);
   }
@@ -172,7 +174,7 @@ class Checker {
       return;
     }
     if (parents.size() > 1) error(o.id, "sub-technique has " + std::to_string(parents.size()) + " parents");
-    std::string expected = canonical_id({Kind::Technique, key->number, -1});
+    std::string expected = canonical_id({Kind::Technique, key->number, -1, key->pattern});
     for (ObjectIndex p : parents)
       if (fw_.object(p).id != expected)
         error(o.id, "sub-technique's parent is " + fw_.object(p).id + ", but its ID makes it " + expected + "'s");
@@ -183,9 +185,12 @@ class Checker {
       const RelationInfo& info = relation_info(r.type);
       std::string what = std::string(info.name) + " relation to " + r.to + ": ";
       if (auto kind = known_kind(r.from); kind && *kind != info.from)
-        error(r.from, what + r.from + " is " + a_kind(*kind) + ", expected " + a_kind(info.from));
+        error(r.from, what + r.from + " is " + a_kind(fw_, *kind) + ", expected " + a_kind(fw_, info.from));
       if (auto kind = known_kind(r.to); kind && *kind != info.to)
-        error(r.from, what + r.to + " is " + a_kind(*kind) + ", expected " + a_kind(info.to));
+        error(r.from, what + r.to + " is " + a_kind(fw_, *kind) + ", expected " + a_kind(fw_, info.to));
+      // Upstream's pages contradict each other here; the importer kept both sides.
+      if (r.disputed())
+        warning(r.from, "disputed " + std::string(info.name) + " relation to " + r.to + ": " + r.dispute);
     }
   }
 
@@ -195,12 +200,12 @@ class Checker {
       const MatrixColumn& column = matrix.columns[c];
       std::string at = base + std::to_string(c);
       if (auto kind = known_kind(column.tactic); kind && *kind != Kind::Tactic)
-        error(at + "/tactic", column.tactic + " is " + a_kind(*kind) + "; matrix columns are tactics");
+        error(at + "/tactic", column.tactic + " is " + a_kind(fw_, *kind) + "; matrix columns are tactics");
       for (std::size_t j = 0; j < column.cells.size(); ++j) {
         if (auto kind = known_kind(column.cells[j]); kind && *kind != cells_kind)
-          error(at + "/cells/" + std::to_string(j), column.cells[j] + " is " + a_kind(*kind) + "; " + name +
+          error(at + "/cells/" + std::to_string(j), column.cells[j] + " is " + a_kind(fw_, *kind) + "; " + name +
                                                         " matrix cells are " +
-                                                        ascii_lower_case(kind_info(cells_kind).plural));
+                                                        ascii_lower_case(fw_.kind_plural(cells_kind)));
       }
     }
   }

@@ -3,9 +3,9 @@
 // rows without pages and pages without rows, and that the output is deterministic. Every
 // text is made up; only the layout follows upstream's generator.
 #include <algorithm>
-#include "catch.hpp"
 #include <string>
 #include <vector>
+#include "catch.hpp"
 
 #include "disarm/importer.hpp"
 #include "disarm/snapshot.hpp"
@@ -427,11 +427,17 @@ TEST_CASE("pages that no index lists, and index rows that have no page, are kept
   CHECK(warned(r.warnings, at("incidents/I00001.md", kIncidentI00001, "[T0003"), "names T0003, which has no page"));
 }
 
-TEST_CASE("a relation's own page wins over the pages that mirror it") {
+TEST_CASE("a relation's own page wins over the pages that mirror it; a contradiction is kept, disputed") {
   auto r = import_tree(tree());
   INFO(describe_all(r.warnings));
-  // T0002's page says TA02; TA01's Techniques table and the techniques index say TA01.
-  CHECK(targets(r.data, RelationType::TechniqueTactic, "T0002") == std::vector<std::string>{"TA02"});
+  // T0002's page says TA02; TA01's Techniques table and the techniques index say TA01: both
+  // are kept, once each, TA01 marked as disputed and saying who states what.
+  CHECK(targets(r.data, RelationType::TechniqueTactic, "T0002") == std::vector<std::string>{"TA02", "TA01"});
+  CHECK_FALSE(find_relation(r.data, RelationType::TechniqueTactic, "T0002", "TA02")->disputed());
+  const Relation* disputed = find_relation(r.data, RelationType::TechniqueTactic, "T0002", "TA01");
+  REQUIRE(disputed);
+  CHECK(disputed->disputed());
+  CHECK_THAT(disputed->dispute, ContainsText("techniques/T0002.md:5 gives TA02"));
   CHECK(warned(r.warnings, at("tactics/TA01.md", kTacticTA01, "[T0002"),
                "gives TA01 as T0002's tactic, but techniques/T0002.md:5 gives TA02"));
   CHECK(warned(r.warnings, "techniques_index.md:" + std::to_string(line_of(text_of("techniques_index.md"), "T0002.md")),

@@ -5,10 +5,10 @@
 // The expected counts were worked out from the files themselves (ls | wc -l per folder,
 // grep -c over the index pages), independently of the importer.
 #include <algorithm>
-#include "catch.hpp"
 #include <filesystem>
 #include <string>
 #include <vector>
+#include "catch.hpp"
 
 #include "disarm/importer.hpp"
 #include "disarm/snapshot.hpp"
@@ -103,12 +103,15 @@ TEST_CASE("upstream: relations per type") {
   const FrameworkData& d = upstream().data;
   using R = RelationType;
   CHECK(count_relations(d, R::TacticPhase) == 18);
-  CHECK(count_relations(d, R::TechniqueTactic) == 395);
+  // Each kind's own page, plus what the stale TA03 and TA04 pages list under them although
+  // the listed objects' pages name other tactics: 6 techniques, 9 tasks, 27 counters (kept
+  // as disputed).
+  CHECK(count_relations(d, R::TechniqueTactic) == 395 + 6);
   CHECK(count_relations(d, R::TechniqueParent) == 288);
   CHECK(count_relations(d, R::TechniqueAssociated) == 42);
-  CHECK(count_relations(d, R::TaskTactic) == 42);
+  CHECK(count_relations(d, R::TaskTactic) == 42 + 9);
   CHECK(count_relations(d, R::IncidentTechnique) == 246);
-  CHECK(count_relations(d, R::CounterTactic) == 140);
+  CHECK(count_relations(d, R::CounterTactic) == 140 + 27);
   CHECK(count_relations(d, R::CounterCountersTactic) == 0);
   CHECK(count_relations(d, R::CounterTechnique) == 58);
   CHECK(count_relations(d, R::CounterIncident) == 0);

@@ -14,6 +14,7 @@
 
 #include "disarm/kind.hpp"
 #include "disarm/object_id.hpp"
+#include "disarm/release.hpp"
 
 namespace disarm {
 
@@ -98,6 +99,10 @@ struct Relation {
   // The evidence quote for incident-technique, the reason for technique-associated (markdown);
   // empty otherwise.
   std::string text;
+  // Set when upstream contradicts itself about this relation: why it is disputed ("TA07's
+  // page lists it; T0016's page gives TA06"). Such a relation is kept, and shown as disputed.
+  std::string dispute;
+  bool disputed() const { return !dispute.empty(); }
   friend bool operator==(const Relation&, const Relation&) = default;
 };
 
@@ -126,6 +131,7 @@ struct Provenance {
 
 struct FrameworkData {
   Provenance provenance;
+  Release release;  // its framework, version and words; the date and commit are provenance's
   std::vector<Object> objects;
   std::vector<Relation> relations;
   Matrix red;   // techniques by tactic
@@ -163,6 +169,10 @@ class Framework {
 
   const FrameworkData& data() const { return data_; }
   const Provenance& provenance() const { return data_.provenance; }
+  const Release& release() const { return data_.release; }
+  // A kind in this release's words: "Assessment" in 2.0 Assessments, "Technique" in 1.x.
+  std::string_view kind_label(Kind kind) const { return data_.release.vocabulary.singular(kind); }
+  std::string_view kind_plural(Kind kind) const { return data_.release.vocabulary.plural(kind); }
   std::span<const Object> objects() const { return data_.objects; }
   std::span<const Relation> relations() const { return data_.relations; }
   const Object& object(ObjectIndex i) const { return data_.objects[i]; }

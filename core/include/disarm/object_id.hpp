@@ -16,12 +16,15 @@ struct IdKey {
   Kind kind;
   unsigned number;
   int sub;  // -1 when the ID has no ".NNN" part
+  // 0 for the kind's own pattern (kind_info); i for alternative_id_patterns()[i - 1]: the
+  // same kind written as another framework writes it (an assessment A0001 is a technique).
+  unsigned char pattern = 0;
 
   friend auto operator<=>(const IdKey&, const IdKey&) = default;
 };
 
-// Parses a canonical ID ("T0154.002", "TA07", "I00099"). Case-insensitive on input, so
-// "t0154.002" parses; canonical_id() gives the upper-case form.
+// Parses a canonical ID ("T0154.002", "TA07", "I00099", an assessment "A0001.001").
+// Case-insensitive on input, so "t0154.002" parses; canonical_id() gives the upper-case form.
 std::optional<IdKey> parse_id(std::string_view text);
 std::string canonical_id(const IdKey& key);
 

@@ -9,7 +9,10 @@
 
 namespace disarm {
 
-inline constexpr int kSnapshotVersion = 1;
+// Version 2 added the release (framework, version, vocabulary) and disputed relations;
+// version 1 snapshots still load, as releases of unknown framework.
+inline constexpr int kSnapshotVersion = 2;
+inline constexpr int kOldestSnapshotVersion = 1;
 inline constexpr std::string_view kSnapshotFormat = "disarm-snapshot";
 
 // Parses a snapshot. Never throws and never aborts: malformed JSON, a wrong version or a

@@ -200,30 +200,46 @@ void Assembly::reconcile_group(const std::vector<const Claim*>& group, std::vect
                "the text given for " + from + " and " + p.to + " differs from " + p.from_side.front()->page +
                    "'s; that page's text is kept");
     }
+    std::string dispute;
     if (is_two_sided(type)) {
-      if (p.to_side.empty() && !p.from_side.empty() && has_page(p.to))
+      if (p.to_side.empty() && !p.from_side.empty() && has_page(p.to)) {
+        dispute = location(p.from_side.front()->page, p.from_side.front()->line) + " lists " + p.to + ", but " + p.to +
+                  "'s page does not list " + from;
         warn(p.from_side.front()->page, p.from_side.front()->line,
-             "lists " + p.to + ", but " + p.to + "'s page does not list " + from + "; kept");
-      if (p.from_side.empty() && !p.to_side.empty() && has_page(from))
+             "lists " + p.to + ", but " + p.to + "'s page does not list " + from + "; kept as disputed");
+      }
+      if (p.from_side.empty() && !p.to_side.empty() && has_page(from)) {
+        dispute = location(p.to_side.front()->page, p.to_side.front()->line) + " lists " + from + ", but " + from +
+                  "'s page does not list " + p.to;
         warn(p.to_side.front()->page, p.to_side.front()->line,
-             "lists " + from + ", but " + from + "'s page does not list " + p.to + "; kept");
+             "lists " + from + ", but " + from + "'s page does not list " + p.to + "; kept as disputed");
+      }
     }
-    relations.push_back(Relation{type, from, p.to, std::move(text)});
+    relations.push_back(Relation{type, from, p.to, std::move(text), std::move(dispute)});
   }
 
-  // Less authoritative pages only confirm: a pair they alone state is reported, not kept.
+  // Less authoritative pages that state a pair the authority does not: upstream contradicts
+  // itself, and both sides are kept, this one marked as disputed. One relation per pair,
+  // however many pages state it.
+  std::vector<std::string> kept;
+  for (const Pair& p : pairs) kept.push_back(p.to);
+  const Claim* authority_claim = chosen.front();
+  std::string what = std::string(info.forward);
+  std::replace(what.begin(), what.end(), '_', ' ');
+  std::vector<std::string> disputed;
   for (const Claim* c : group) {
     if (authority(*c) == best) continue;
-    if (std::any_of(pairs.begin(), pairs.end(), [&](const Pair& p) { return p.to == c->to; })) continue;
-    std::vector<std::string> kept;
-    for (const Pair& p : pairs) kept.push_back(p.to);
-    const Claim* authority_claim = chosen.front();
-    std::string what = std::string(info.forward);
-    std::replace(what.begin(), what.end(), '_', ' ');
+    if (std::find(kept.begin(), kept.end(), c->to) != kept.end()) continue;
+    std::string claim = location(c->page, c->line) + " gives " + c->to + " as " + from + "'s " + what + ", but " +
+                        location(authority_claim->page, authority_claim->line) + " gives " + join(kept, ", ");
     warn(c->page, c->line,
          "gives " + c->to + " as " + from + "'s " + what + ", but " +
              location(authority_claim->page, authority_claim->line) + " gives " + join(kept, ", ") +
-             "; the latter is kept");
+             "; both are kept, this one as disputed");
+    auto seen = std::find(disputed.begin(), disputed.end(), c->to);
+    if (seen != disputed.end()) continue;
+    disputed.push_back(c->to);
+    relations.push_back(Relation{type, from, c->to, c->text, std::move(claim)});
   }
 }
 

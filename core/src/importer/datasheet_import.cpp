@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "../ascii.hpp"
 #include "datasheet.hpp"
 #include "disarm/object_id.hpp"
 #include "markup_text.hpp"
@@ -102,10 +103,28 @@ bool is_blank(const DatasheetRow& row) {
                      [](const DatasheetCell& c) { return c.markdown.empty() && c.links.empty(); });
 }
 
+// The rule for a field whose label no rule knows but whose value is a list of IDs of one
+// kind that only one relation of this page's kind lists: "Stage: TA06" on a technique's page.
+const FieldRule* rule_by_value(const Page& page, const DatasheetField& field) {
+  IdList list = id_list(plain_text(field.value));
+  if (list.ids.empty() || !list.unreadable.empty()) return nullptr;
+  Kind listed = list.ids.front().kind;
+  for (const auto& id : list.ids)
+    if (id.kind != listed) return nullptr;
+  auto relation = relation_by_listed_kind(page.kind, listed);
+  if (!relation) return nullptr;
+  const FieldRule* rule = field_rule_for(page.kind, *relation);
+  if (rule)
+    page.warn(field.line, "unknown field \"" + field.label + "\" lists " + ascii_lower_case(kind_info(listed).plural) +
+                              "; read as \"" + std::string(rule->key) + "\"");
+  return rule;
+}
+
 void read_fields(const Page& page, const Datasheet& sheet, Object& object, std::vector<std::string>& parents) {
   bool has_summary = false;
   for (const auto& field : sheet.fields) {
-    const FieldRule* rule = field_rule(page.kind, normalised_label(field.label));
+    const FieldRule* rule = field_rule(page.kind, field.label);
+    if (!rule) rule = rule_by_value(page, field);
     if (!rule) {
       page.warn(field.line, "unknown field \"" + field.label + "\"; kept as a field");
       object.fields.push_back(Field{collapse_whitespace(field.label), field.value});
@@ -145,7 +164,7 @@ void check_parent(const Page& page, int line, const std::vector<std::string>& pa
     if (!parents.empty()) page.warn(line, page.id + " has no sub-number but names a parent technique");
     return;
   }
-  std::string expected = canonical_id(IdKey{key->kind, key->number, -1});
+  std::string expected = canonical_id(IdKey{key->kind, key->number, -1, key->pattern});
   if (parents.empty()) {
     page.warn(line, "no Parent Technique field; the parent is taken from the ID: " + expected);
     page.claim(RelationType::TechniqueParent, page.id, expected, {}, ClaimSource::FromPage, line);

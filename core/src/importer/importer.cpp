@@ -116,6 +116,7 @@ ImportResult import_pages(std::span<const PageFile> files, const Provenance& pro
     }
   }
   result.data = assembly.finish(provenance);
+  detect_release(result.data);
   return result;
 }
 

@@ -1,6 +1,9 @@
 #include "page_fields.hpp"
 
+#include <algorithm>
 #include <array>
+#include <utility>
+#include <vector>
 
 #include "../ascii.hpp"
 #include "markup_text.hpp"
@@ -118,22 +121,81 @@ std::string normalised_label(std::string_view label) {
   return out;
 }
 
+std::string label_meaning(std::string_view label) {
+  std::string text = normalised_label(label);
+  std::replace(text.begin(), text.end(), '_', ' ');
+  std::vector<std::string_view> words;
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    std::size_t space = rest.find(' ');
+    std::string_view word = rest.substr(0, space);
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+    if (word.empty()) continue;
+    // Each framework's own words for the structural kinds (2.0 Assessments' groups,
+    // categories and assessments), and the sub-kinds' words for their parents'.
+    static constexpr std::pair<std::string_view, std::string_view> kSynonyms[] = {
+        {"group", "phase"},
+        {"groups", "phases"},
+        {"category", "tactic"},
+        {"categories", "tactics"},
+        {"assessment", "technique"},
+        {"assessments", "techniques"},
+        {"sub-assessment", "technique"},
+        {"sub-technique", "technique"},
+        {"subtechnique", "technique"},
+        {"stage", ""},
+        {"stages", ""},
+    };
+    for (const auto& [from, to] : kSynonyms)
+      if (word == from) word = to;
+    if (!word.empty()) words.push_back(word);
+  }
+  // "Belongs to phase" says no more than "Phase"; "Tactic stage" no more than "Tactic".
+  std::size_t first = 0;
+  if (words.size() > 2 && words[0] == "belongs" && words[1] == "to") first = 2;
+  std::string out;
+  for (std::size_t i = first; i < words.size(); ++i) {
+    if (!out.empty()) out += ' ';
+    out += words[i];
+  }
+  return out;
+}
+
 const FieldRule* field_rule(Kind kind, std::string_view label) {
+  std::string meaning = label_meaning(label);
   for (const auto& rule : kFieldRules)
-    if (rule.kind == kind && rule.label == label) return &rule;
+    if (rule.kind == kind && label_meaning(rule.label) == meaning) return &rule;
   return nullptr;
 }
 
 const TableRule* table_rule(Kind kind, std::string_view header) {
+  std::string meaning = label_meaning(header);
   for (const auto& rule : kTableRules)
-    if (rule.kind == kind && rule.header == header) return &rule;
+    if (rule.kind == kind && label_meaning(rule.header) == meaning) return &rule;
   return nullptr;
 }
 
 const IndexColumnRule* index_column_rule(Kind kind, std::string_view column) {
+  std::string meaning = label_meaning(column);
   for (const auto& rule : kIndexColumnRules)
-    if (rule.kind == kind && rule.column == column) return &rule;
+    if (rule.kind == kind && label_meaning(rule.column) == meaning) return &rule;
   return nullptr;
+}
+
+const FieldRule* field_rule_for(Kind kind, RelationType relation) {
+  for (const auto& rule : kFieldRules)
+    if (rule.kind == kind && rule.relation == relation) return &rule;
+  return nullptr;
+}
+
+std::optional<RelationType> relation_by_listed_kind(Kind page_kind, Kind listed) {
+  std::optional<RelationType> found;
+  for (const auto& rule : kFieldRules)
+    if (rule.kind == page_kind && rule.relation && relation_info(*rule.relation).to == listed) {
+      if (found && *found != *rule.relation) return std::nullopt;
+      found = rule.relation;
+    }
+  return found;
 }
 
 std::string normalised_field_value(std::string_view key, std::string_view value) {

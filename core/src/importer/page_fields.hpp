@@ -28,6 +28,11 @@ std::string kind_word(Kind kind);
 // Labels and headers compare in this form: lower case, single spaces, no trailing colon.
 std::string normalised_label(std::string_view label);
 
+// What a label says, in the words the rules are written in, so that every release's
+// spelling of it reads alike: "Belongs to tactic stage", "Tactic" and "Category" all give
+// "tactic"; "Parent Assessment" gives "parent technique"; "category_id" gives "tactic id".
+std::string label_meaning(std::string_view label);
+
 struct FieldRule {
   Kind kind;                             // of the page
   std::string_view label;                // normalised: "incident type"
@@ -35,8 +40,16 @@ struct FieldRule {
   std::optional<RelationType> relation;  // set when the value names other objects
 };
 
-// The rule for a datasheet field, or nullptr for a field upstream does not write.
+// The rule for a datasheet field by its label's meaning, or nullptr for a field upstream
+// does not write.
 const FieldRule* field_rule(Kind kind, std::string_view label);
+
+// The first field rule of a kind's pages that states `relation`, or nullptr.
+const FieldRule* field_rule_for(Kind kind, RelationType relation);
+
+// The relation a field of a `page_kind` page that lists `listed` objects states, when only
+// one field rule does: reads a field by its value when its label is unknown.
+std::optional<RelationType> relation_by_listed_kind(Kind page_kind, Kind listed);
 
 enum class SecondColumn : unsigned char {
   None,
