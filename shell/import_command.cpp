@@ -19,7 +19,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kUsage =
-    "disarm import PAGES_DIR|STIX.json -o SNAPSHOT.json [--commit SHA] [--date YYYY-MM-DD] [--source TEXT]";
+    "disarm import PAGES_DIR|STIX.json -o SNAPSHOT.json [--commit SHA] [--date YYYY-MM-DD] [--source TEXT]\n"
+    "       [--framework NAME] [--version LABEL]";
 
 // Checked before reading anything, so that a wrong directory is not read whole.
 bool looks_like_generated_pages(const fs::path& root) {
@@ -48,17 +49,28 @@ int run_import(const Args& args) {
         "  -o, --output FILE  the snapshot to write\n"
         "  --commit SHA       the upstream commit the pages come from\n"
         "  --date YYYY-MM-DD  the upstream date\n"
-        "  --source TEXT      where the data comes from (default: upstream's repository)\n",
+        "  --source TEXT      where the data comes from (default: upstream's repository)\n"
+        "  --framework NAME   the framework: \"DISARM Red/Blue 1.x\", \"DISARM 2.0 Observations\",\n"
+        "                     \"DISARM 2.0 Assessments\" (default: detected)\n"
+        "  --version LABEL    the release's version label, \"1.6\" (default: detected)\n"
+        "The release (framework, version, date, commit) is detected from a known upstream commit or\n"
+        "the data itself where it can be; flags set what detection cannot know.\n",
         kUsage);
     return kExitOk;
   }
-  auto parsed = parse_command_line(
-      args,
-      {kUsage, {"PAGES_DIR"}, {{"--output", true, "-o"}, {"--commit", true}, {"--date", true}, {"--source", true}}});
+  auto parsed = parse_command_line(args, {kUsage,
+                                          {"PAGES_DIR"},
+                                          {{"--output", true, "-o"},
+                                           {"--commit", true},
+                                           {"--date", true},
+                                           {"--source", true},
+                                           {"--framework", true},
+                                           {"--version", true}}});
   if (!parsed) return kExitUsage;
   const std::string& dir = parsed->positionals[0];
   const std::string output = parsed->value("--output"), commit = parsed->value("--commit"),
-                    date = parsed->value("--date"), source = parsed->value("--source");
+                    date = parsed->value("--date"), source = parsed->value("--source"),
+                    framework = parsed->value("--framework"), version = parsed->value("--version");
   if (output.empty()) return usage_error(kUsage, "missing -o SNAPSHOT.json");
   if (!date.empty() && !is_date(date)) return usage_error(kUsage, "--date wants YYYY-MM-DD, not '" + date + "'");
 
@@ -103,16 +115,33 @@ int run_import(const Args& args) {
   }
   for (const auto& w : result.warnings) std::fprintf(stderr, "%s\n", w.describe().c_str());
 
+  // The flags win over what the import detected; what they leave unknown is detected again.
+  Release& release = result.data.release;
+  if (!framework.empty()) {
+    release.framework = framework;
+    release.vocabulary = framework_vocabulary(framework);
+  }
+  if (!version.empty()) release.version = version;
+  detect_release(result.data);
+
   std::string snapshot = save_snapshot(result.data);
   if (!write_or_report(output, snapshot)) return kExitUsage;
 
   std::array<std::size_t, kKindCount> counts{};
   for (const auto& o : result.data.objects) counts[static_cast<std::size_t>(o.kind)]++;
   const std::string read = result.pages_recognised ? std::to_string(result.pages_recognised) + " pages" : "STIX bundle";
-  std::printf("%s: %s, %zu objects, %zu relations, %zu warnings\n", root.string().c_str(), read.c_str(),
-              result.data.objects.size(), result.data.relations.size(), result.warnings.size());
-  for (const auto& k : all_kinds())
-    std::printf("  %-22.*s %zu\n", int(k.plural.size()), k.plural.data(), counts[static_cast<std::size_t>(k.kind)]);
+  std::size_t disputed = 0;
+  for (const auto& r : result.data.relations) disputed += r.disputed();
+  std::printf("%s: %s, %zu objects, %zu relations (%zu disputed), %zu warnings\n", root.string().c_str(), read.c_str(),
+              result.data.objects.size(), result.data.relations.size(), disputed, result.warnings.size());
+  auto unknown = [](const std::string& s) { return s.empty() ? std::string("unknown") : s; };
+  std::printf("release: %s, version %s, date %s, commit %s\n", unknown(release.framework).c_str(),
+              unknown(release.version).c_str(), unknown(result.data.provenance.date).c_str(),
+              unknown(result.data.provenance.commit).c_str());
+  for (const auto& k : all_kinds()) {
+    std::string_view plural = release.vocabulary.plural(k.kind);
+    std::printf("  %-22.*s %zu\n", int(plural.size()), plural.data(), counts[static_cast<std::size_t>(k.kind)]);
+  }
   std::printf("wrote %s (%zu bytes)\n", output.c_str(), snapshot.size());
   return kExitOk;
 }

@@ -100,7 +100,7 @@ bool is_placeholder(const Framework& fw, const std::string& id) {
 void print_object(const Framework& fw, ObjectIndex index) {
   const Object& o = fw.object(index);
   std::printf("%s%s%s\n%s\n", o.id.c_str(), o.name.empty() ? "" : "  ", o.name.c_str(),
-              std::string(kind_info(o.kind).label).c_str());
+              std::string(fw.kind_label(o.kind)).c_str());
   if (is_placeholder(fw, o.id))
     std::printf("Not defined in this snapshot: only named by other objects.\n");
   else if (!o.has_page)
@@ -127,8 +127,10 @@ void print_object(const Framework& fw, ObjectIndex index) {
     std::printf("\n%.*s\n", static_cast<int>(group.name().size()), group.name().data());
     for (const Link& link : group.links) {
       const Object& other = fw.object(link.other);
-      std::printf("  %-10s %s\n", other.id.c_str(), other.name.c_str());
-      const std::string& quote = fw.relations()[link.relation].text;
+      const Relation& relation = fw.relations()[link.relation];
+      std::printf("  %-10s %s%s\n", other.id.c_str(), other.name.c_str(), relation.disputed() ? "  [disputed]" : "");
+      if (relation.disputed()) print_wrapped("disputed: " + relation.dispute, 13);
+      const std::string& quote = relation.text;
       if (quote.empty()) continue;
       std::string quoted = "\"";
       quoted += shorten(plain_text(quote), kQuoteLength);
@@ -166,12 +168,15 @@ void print_object_json(const Framework& fw, ObjectIndex index) {
                           {"archive_url", r.archive_url}});
   ojson links = ojson::object();
   ojson evidence = ojson::object();
+  ojson disputed = ojson::array();
   for (const LinkGroup& group : link_groups(fw, index)) {
     ojson& ids = links[std::string(group.name())];
     if (ids.is_null()) ids = ojson::array();
     for (const Link& link : group.links) {
       const std::string& id = fw.object(link.other).id;
       ids.push_back(id);
+      if (const Relation& r = fw.relations()[link.relation]; r.disputed())
+        disputed.push_back({{"link", group.name()}, {"id", id}, {"why", r.dispute}});
       const std::string& quote = fw.relations()[link.relation].text;
       if (quote.empty()) continue;
       // An incident may cite one technique twice; its quotes are joined, not lost.
@@ -181,6 +186,7 @@ void print_object_json(const Framework& fw, ObjectIndex index) {
   }
   ojson out = {{"id", o.id},
                {"kind", kind_name(o.kind)},
+               {"kind_label", fw.kind_label(o.kind)},
                {"name", o.name},
                {"summary", o.summary},
                {"indexed", o.indexed},
@@ -189,7 +195,8 @@ void print_object_json(const Framework& fw, ObjectIndex index) {
                {"fields", std::move(fields)},
                {"references", std::move(references)},
                {"links", std::move(links)},
-               {"evidence", std::move(evidence)}};
+               {"evidence", std::move(evidence)},
+               {"disputed", std::move(disputed)}};
   std::printf("%s\n", out.dump(2, ' ', false, ojson::error_handler_t::replace).c_str());
 }
 
@@ -205,7 +212,9 @@ int run_show(const Args& args) {
         "name, evidence quotes shortened, and an incident's references. The ID is not\n"
         "case-sensitive.\n"
         "--json prints {\"id\", \"kind\", \"name\", \"summary\", \"indexed\", \"has_page\", \"defined\",\n"
-        "\"fields\", \"references\", \"links\": {relation name: [IDs]}, \"evidence\": {ID: quote}}.\n"
+        "\"fields\", \"references\", \"links\": {relation name: [IDs]}, \"evidence\": {ID: quote},\n"
+        "\"disputed\": [{\"link\", \"id\", \"why\"}]} (kind_label is the kind in the release's words).\n"
+        "A relation upstream contradicts itself about is listed with the others and marked disputed.\n"
         "Exit status: 0 shown; 2 usage error, unreadable snapshot, or no object with that ID\n"
         "(the error line suggests up to 3 close IDs).\n",
         usage);

@@ -115,14 +115,48 @@ if [ -d "$upstream" ]; then
   expect import-upstream-identical 0 '' -- cmp "$tmp/up.json" "$tmp/up2.json"
   expect import-upstream-stats 0 'Incidents +129$' -- "$disarm" stats "$tmp/up.json"
   expect import-upstream-provenance 0 '"licence":"CC BY-SA 4.0"' -- grep -m1 '"provenance"' "$tmp/up.json"
+  expect import-upstream-release 0 '^release: DISARM Red/Blue 1.x, version 1.6, date 2025-02-10, commit 49df5f6' -- \
+    "$disarm" "${up[@]}" -o "$tmp/up.json"
+  expect stats-json-release 0 '^DISARM Red/Blue 1.x 1.6 2025-02-10 49df5f649e16dfbf11e3859913c256c875c02692 395$' -- bash -c \
+    "'$disarm' stats '$tmp/up.json' --json | python3 -c 'import json,sys; s=json.load(sys.stdin); r=s[\"release\"]; print(r[\"framework\"], r[\"version\"], r[\"date\"], r[\"commit\"], s[\"counts\"][\"technique\"])'"
+  expect show-disputed 0 '^TA04 tactic True$' -- bash -c \
+    "'$disarm' show '$tmp/up.json' T0016 --json | python3 -c 'import json,sys; o=json.load(sys.stdin); d=o[\"disputed\"][0]; print(d[\"id\"], d[\"link\"], \"TA04\" in o[\"links\"][\"tactic\"] and \"TA05\" in o[\"links\"][\"tactic\"])'"
+  expect show-disputed-text 0 'TA04 .*\[disputed\]$' -- "$disarm" show "$tmp/up.json" T0016
+  expect validate-disputed 0 '^warning: T0016: disputed technique-tactic relation to TA04: ' -- bash -c "'$disarm' validate '$tmp/up.json'; true"
+  expect import-flags 0 '^release: Our fork, version 7-rc, date 2025-02-10' -- \
+    "$disarm" "${up[@]}" -o "$tmp/flags.json" --framework 'Our fork' --version 7-rc
+  expect import-flags-stats 0 '^Our fork, version 7-rc$' -- "$disarm" stats "$tmp/flags.json"
 else
   echo "cli: import of upstream's pages skipped: no $upstream"
+fi
+
+# Every other release ../shared/disarm keeps: imported with exit 0 and recognised.
+releases="$src/../shared/disarm/releases"
+for rel in "1.4/generated_pages:DISARM Red/Blue 1.x, version 1.4" "1.7-stix/DISARM.json:DISARM Red/Blue 1.x, version 1.7" \
+           "2.0-observations/generated_pages:DISARM 2.0 Observations, version 2.0" \
+           "2.0-assessments/generated_pages:DISARM 2.0 Assessments, version 2.0 beta"; do
+  input="$releases/${rel%%:*}"
+  if [ -e "$input" ]; then
+    expect "import-release-${rel%%/*}" 0 "^release: ${rel#*:}, " -- "$disarm" import "$input" -o "$tmp/rel.json"
+  else
+    echo "cli: import of $input skipped: not there"
+  fi
+done
+if [ -d "$releases/2.0-assessments/generated_pages" ]; then
+  "$disarm" import "$releases/2.0-assessments/generated_pages" -o "$tmp/assess.json" 2>/dev/null >/dev/null
+  expect assess-import-words 0 '^  Assessments +140$' -- "$disarm" import "$releases/2.0-assessments/generated_pages" -o "$tmp/assess.json"
+  expect assess-stats-words 0 '^  Categories +6$' -- "$disarm" stats "$tmp/assess.json"
+  expect assess-stats-keys 0 '"technique": 140' -- "$disarm" stats "$tmp/assess.json" --json
+  expect assess-show 0 '^Assessment$' -- "$disarm" show "$tmp/assess.json" a0001.001
+  expect assess-show-links 0 '^A0001.001 technique Assessment A0001 TA80$' -- bash -c \
+    "'$disarm' show '$tmp/assess.json' A0001.001 --json | python3 -c 'import json,sys; o=json.load(sys.stdin); print(o[\"id\"], o[\"kind\"], o[\"kind_label\"], o[\"links\"][\"parent\"][0], o[\"links\"][\"tactic\"][0])'"
+  expect assess-actor-type-id 2 'no object A001 in' -- "$disarm" show "$tmp/assess.json" A001
 fi
 
 # disarm import of a STIX bundle file: one of our own, a file that is no bundle, upstream's.
 printf '{"type": "bundle", "objects": [{"type": "x-mitre-tactic", "id": "x-mitre-tactic--1", "name": "Light Up",
   "x_mitre_shortname": "light-up", "external_references": [{"external_id": "TA01"}]}]}' >"$tmp/bundle.json"
-expect import-stix 0 'bundle.json: STIX bundle, 1 objects, 0 relations, 1 warnings$' -- "$disarm" import "$tmp/bundle.json" -o "$tmp/stix.json"
+expect import-stix 0 'bundle.json: STIX bundle, 1 objects, 0 relations \(0 disputed\), 1 warnings$' -- "$disarm" import "$tmp/bundle.json" -o "$tmp/stix.json"
 expect import-stix-warning 0 '^warning: /objects: no x-mitre-matrix' -- "$disarm" import "$tmp/bundle.json" -o "$tmp/stix.json"
 expect import-stix-stats 0 'Tactics +1$' -- "$disarm" stats "$tmp/stix.json"
 expect import-not-bundle 2 'snapshot.json: /: not a STIX bundle' -- "$disarm" import "$sample" -o "$tmp/x.json"
