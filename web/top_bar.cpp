@@ -58,8 +58,9 @@ void ViewerApp::draw_tabs(ViewContext& ctx) {
     if (on) ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
   };
-  tab("Red", Route::matrix(MatrixSide::Red), "Red framework: techniques by tactic");
-  tab("Blue", Route::matrix(MatrixSide::Blue), "Blue framework: counters by tactic");
+  const Vocabulary& words = ctx.framework.release().vocabulary;
+  tab("Red", Route::matrix(MatrixSide::Red), words.reword("Red framework: techniques by tactic").c_str());
+  tab("Blue", Route::matrix(MatrixSide::Blue), words.reword("Blue framework: counters by tactic").c_str());
   tab("About", Route::about(), "The data, its source and licence; keys");
 }
 

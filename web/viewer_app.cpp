@@ -31,7 +31,7 @@ std::string page_title(const Framework& fw, const Route& route) {
     case RouteType::Search:
       return "Search: " + route.query + " \u2013 DISARM";
     case RouteType::KindList:
-      return std::string(kind_info(route.kind).plural) + " \u2013 DISARM";
+      return std::string(fw.kind_plural(route.kind)) + " \u2013 DISARM";
     case RouteType::About:
       return "About \u2013 DISARM viewer";
     default:

@@ -67,6 +67,9 @@ std::string ViewerApp::state_json() const {
   const Provenance& p = framework_->provenance();
   state["framework"] = {
       {"name", p.name}, {"source", p.source}, {"licence", p.licence}, {"objects", framework_->objects().size()}};
+  const Release& release = framework_->release();
+  state["release"] = {
+      {"framework", release.framework}, {"version", release.version}, {"date", p.date}, {"commit", p.commit}};
   state["data"] = {{"opened", opened_from_}, {"type", opened_type_}, {"load_ms", opened_ms_}};
   const Route& route = history_->current();
   state["route"] = print_route(route);
@@ -93,9 +96,18 @@ std::string ViewerApp::state_json() const {
     case RouteType::Object:
       if (framework_->find(route.id)) {
         const ObjectPage& op = object_view_.page();
+        json sections = json::array();
+        for (const PageSection& s : op.sections) {
+          json disputed = json::array();
+          for (const SectionEntry& e : s.entries)
+            if (!e.dispute.empty()) disputed.push_back(e.id);
+          sections.push_back({{"title", s.title}, {"count", s.entries.size()}, {"disputed", disputed}});
+        }
         state["page"] = {{"id", op.id},
                          {"title", op.title},
                          {"kind", kind_name(op.kind)},
+                         {"kind_label", op.kind_label},
+                         {"sections", sections},
                          {"citations", op.citations.size()},
                          {"references", op.references.size()}};
       } else {

@@ -45,6 +45,18 @@ MatrixCell make_cell(const Framework& framework, MatrixSide side, ObjectIndex in
   return cell;
 }
 
+// True when the technique's undisputed tactics (its own page's) do not include `tactic`.
+bool placed_elsewhere(const Framework& framework, ObjectIndex technique, const std::string& tactic) {
+  bool has_own = false;
+  for (const Link& link : framework.links(technique)) {
+    if (link.type != RelationType::TechniqueTactic || !link.forward) continue;
+    if (framework.relations()[link.relation].disputed()) continue;
+    if (framework.object(link.other).id == tactic) return false;
+    has_own = true;
+  }
+  return has_own;
+}
+
 // The column's cells with sub-techniques folded under their parent (see build_matrix).
 std::vector<MatrixCell> folded_cells(const Framework& framework, MatrixSide side, const MatrixColumn& column) {
   std::vector<ObjectIndex> order;
@@ -159,6 +171,8 @@ MatrixModel build_matrix(const Framework& framework, MatrixSide side) {
       column.id = source.tactic;
     }
     column.cells = folded_cells(framework, side, source);
+    if (side == MatrixSide::Red && !source.tactic.empty())
+      for (MatrixCell& cell : column.cells) cell.secondary = placed_elsewhere(framework, cell.object, column.id);
     for (const MatrixCell& cell : column.cells)
       model.max_incident_count = std::max(model.max_incident_count, cell.incident_count);
     model.columns.push_back(std::move(column));

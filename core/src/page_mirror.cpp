@@ -53,11 +53,12 @@ std::string home_html(const Framework& framework) {
          ". Licence: " + html_escape(p.licence) + ".</p>\n";
   if (!p.attribution.empty()) out += "<p>" + html_escape(p.attribution) + "</p>\n";
   out += "<h2>Matrices</h2>\n<ul>\n<li>" + route_link(Route::matrix(MatrixSide::Red), "Red framework") +
-         ": techniques by tactic</li>\n<li>" + route_link(Route::matrix(MatrixSide::Blue), "Blue framework") +
-         ": counters by tactic</li>\n</ul>\n";
+         framework.release().vocabulary.reword(": techniques by tactic") + "</li>\n<li>" +
+         route_link(Route::matrix(MatrixSide::Blue), "Blue framework") +
+         framework.release().vocabulary.reword(": counters by tactic") + "</li>\n</ul>\n";
   out += "<h2>Objects by kind</h2>\n<ul>\n";
   for (const KindInfo& k : all_kinds())
-    out += "<li>" + route_link(Route::kind_list(k.kind), std::string(k.plural)) + " (" +
+    out += "<li>" + route_link(Route::kind_list(k.kind), std::string(framework.kind_plural(k.kind))) + " (" +
            std::to_string(framework.count(k.kind)) + ")</li>\n";
   out += "</ul>\n";
   return out;
@@ -123,7 +124,7 @@ std::string search_html(const Framework& framework, const Route& route, const Se
   for (std::size_t i = 0; i < hits.size() && i < kMirrorSearchHits; ++i) {
     const Object& o = framework.object(hits[i].object);
     out += "<li>" + object_link_html(o.id, o.name.empty() ? o.id : o.id + " " + o.name) + " (" +
-           html_escape(kind_info(o.kind).label) + ")";
+           html_escape(framework.kind_label(o.kind)) + ")";
     if (!hits[i].snippet.empty()) out += ": " + html_escape(hits[i].snippet);
     out += "</li>\n";
   }
@@ -148,11 +149,12 @@ std::string not_found_html(const Framework& framework, std::string_view what) {
 
 }  // namespace
 
-std::string matrix_mirror_html(const MatrixModel& matrix) {
+std::string matrix_mirror_html(const MatrixModel& matrix, const Vocabulary& words) {
   const bool red = matrix.side == MatrixSide::Red;
   std::string out;
   out.reserve(matrix.cell_count() * 96);
-  out += red ? "<h1>Red framework: techniques by tactic</h1>\n" : "<h1>Blue framework: counters by tactic</h1>\n";
+  out += "<h1>" + words.reword(red ? "Red framework: techniques by tactic" : "Blue framework: counters by tactic") +
+         "</h1>\n";
   const std::string_view counted_as = red ? "cited by " : "seen in ";
   for (const MatrixPhaseBand& band : matrix.phases) {
     // Columns without a phase sit under the page's h1 directly.
@@ -173,6 +175,7 @@ std::string matrix_mirror_html(const MatrixModel& matrix) {
         list.item(cell.depth > 0);
         out += object_link_html(cell.id, cell.id);
         if (!cell.name.empty()) (out += ' ').append(html_escape(cell.name));
+        if (cell.secondary) out += " (disputed: its own page places it elsewhere)";
         if (cell.incident_count > 0)
           out.append(", ")
               .append(counted_as)
@@ -193,7 +196,7 @@ std::string page_mirror_html(const Framework& framework, const Route& route, con
         return object_page_html(framework, build_object_page(framework, *object));
       return not_found_html(framework, route.id);
     case RouteType::Matrix:
-      return matrix_mirror_html(build_matrix(framework, route.side));
+      return matrix_mirror_html(build_matrix(framework, route.side), framework.release().vocabulary);
     case RouteType::Search:
       return search_html(framework, route, index);
     case RouteType::KindList:

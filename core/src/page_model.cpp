@@ -152,10 +152,15 @@ std::string fallback_title(std::string_view name) {
 void add_link(std::vector<SectionEntry>& entries, const Framework& framework, const Link& link) {
   auto it = std::find_if(entries.begin(), entries.end(), [&](const SectionEntry& e) { return e.object == link.other; });
   if (it == entries.end()) {
-    entries.push_back({entry(framework, link.other), {}});
+    entries.push_back({entry(framework, link.other), {}, {}});
     it = entries.end() - 1;
   }
-  const std::string& text = framework.relations()[link.relation].text;
+  const Relation& relation = framework.relations()[link.relation];
+  if (relation.disputed()) {
+    if (!it->dispute.empty()) it->dispute += "; ";
+    it->dispute += relation.dispute;
+  }
+  const std::string& text = relation.text;
   if (text.empty()) return;
   RichText note = parse_rich_text(framework, text);
   for (Block& block : note.blocks) it->note.blocks.push_back(std::move(block));
@@ -169,7 +174,7 @@ std::vector<PageSection> sections(const Framework& framework, ObjectIndex index,
   if (citations) shown[slot(R::IncidentTechnique, citations->forward)] = true;
 
   auto fill = [&](RelationType type, bool forward, std::string title) {
-    PageSection section{std::move(title), type, forward, {}};
+    PageSection section{framework.release().vocabulary.reword(title), type, forward, {}};
     for (const Link& link : framework.links(index))
       if (link.type == type && link.forward == forward) add_link(section.entries, framework, link);
     shown[slot(type, forward)] = true;
@@ -188,10 +193,15 @@ std::vector<Citation> citations(const Framework& framework, ObjectIndex index, b
     if (link.type != R::IncidentTechnique || link.forward != forward) continue;
     auto it = std::find_if(out.begin(), out.end(), [&](const Citation& c) { return c.cited.object == link.other; });
     if (it == out.end()) {
-      out.push_back({entry(framework, link.other), {}});
+      out.push_back({entry(framework, link.other), {}, {}});
       it = out.end() - 1;
     }
-    RichText quote = parse_rich_text(framework, framework.relations()[link.relation].text);
+    const Relation& relation = framework.relations()[link.relation];
+    if (relation.disputed()) {
+      if (!it->dispute.empty()) it->dispute += "; ";
+      it->dispute += relation.dispute;
+    }
+    RichText quote = parse_rich_text(framework, relation.text);
     for (Block& block : quote.blocks) it->evidence.blocks.push_back(std::move(block));
   }
   return out;
@@ -234,7 +244,7 @@ ObjectPage build_object_page(const Framework& framework, ObjectIndex index) {
   page.id = o.id;
   page.title = o.name.empty() ? o.id : o.name;
   page.kind = o.kind;
-  page.kind_label = std::string(kind_info(o.kind).label);
+  page.kind_label = std::string(framework.kind_label(o.kind));
   page.breadcrumbs = breadcrumbs(framework, index);
   page.indexed = o.indexed;
   page.has_page = o.has_page;
@@ -249,7 +259,7 @@ ObjectPage build_object_page(const Framework& framework, ObjectIndex index) {
     if (spec.kind == o.kind) citation_spec = &spec;
   page.sections = sections(framework, index, citation_spec);
   if (citation_spec) {
-    page.citations_title = std::string(citation_spec->title);
+    page.citations_title = framework.release().vocabulary.reword(citation_spec->title);
     page.citations = citations(framework, index, citation_spec->forward);
   }
   for (const Reference& reference : o.references)
@@ -302,7 +312,7 @@ LinkPreview preview(const Framework& framework, ObjectIndex index) {
   p.object = index;
   p.id = o.id;
   p.name = o.name;
-  p.kind_label = std::string(kind_info(o.kind).label);
+  p.kind_label = std::string(framework.kind_label(o.kind));
   p.summary = plain_text(parse_rich_text(framework, o.summary), kPreviewBytes);
   p.availability_note = availability_note(o);
   return p;
@@ -352,7 +362,7 @@ std::vector<ObjectIndex> suggest_ids(const Framework& framework, std::string_vie
 KindPage build_kind_page(const Framework& framework, Kind kind) {
   KindPage page;
   page.kind = kind;
-  page.title = std::string(kind_info(kind).plural);
+  page.title = std::string(framework.kind_plural(kind));
   auto objects = framework.objects();
   for (ObjectIndex i = 0; i < objects.size(); ++i) {
     const Object& o = objects[i];

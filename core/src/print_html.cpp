@@ -316,6 +316,8 @@ std::string object_page_html(const Framework& framework, const ObjectPage& page)
     out += "<section>\n<h2>" + html_escape(section.title) + "</h2>\n<ul>\n";
     for (const SectionEntry& entry : section.entries) {
       out += "<li>" + entry_html(entry);
+      if (!entry.dispute.empty())
+        out += " <em class=\"disputed\">(disputed upstream: " + html_escape(entry.dispute) + ")</em>";
       if (!entry.note.empty()) out += "<div class=\"note\">" + rich_text_html(framework, entry.note) + "</div>";
       out += "</li>\n";
     }
@@ -325,6 +327,8 @@ std::string object_page_html(const Framework& framework, const ObjectPage& page)
     out += "<section class=\"citations\">\n<h2>" + html_escape(page.citations_title) + "</h2>\n<ul>\n";
     for (const Citation& citation : page.citations) {
       out += "<li>" + entry_html(citation.cited);
+      if (!citation.dispute.empty())
+        out += " <em class=\"disputed\">(disputed upstream: " + html_escape(citation.dispute) + ")</em>";
       if (!citation.evidence.empty())
         out += "<blockquote class=\"evidence\">" + rich_text_html(framework, citation.evidence) + "</blockquote>";
       out += "</li>\n";
@@ -343,7 +347,8 @@ std::string object_page_html(const Framework& framework, const ObjectPage& page)
 std::string print_matrix_html(const Framework& framework, const MatrixModel& matrix, const Selection* selection,
                               std::span<const ObjectIndex> highlight) {
   const bool red = matrix.side == MatrixSide::Red;
-  const std::string title = red ? "Red framework: techniques by tactic" : "Blue framework: counters by tactic";
+  const std::string title = framework.release().vocabulary.reword(red ? "Red framework: techniques by tactic"
+                                                                      : "Blue framework: counters by tactic");
   std::vector<ObjectIndex> lit(highlight.begin(), highlight.end());
   std::sort(lit.begin(), lit.end());
 
@@ -413,8 +418,11 @@ std::string print_matrix_html(const Framework& framework, const MatrixModel& mat
   out += "</ul>\n</section>\n";
 
   if (selection && !selection->empty()) {
-    out += "<section class=\"selection\">\n<h2>Selected techniques</h2>\n<table class=\"selection\">\n";
-    out += "<tr><th>ID</th><th>Name</th><th>Tactic</th><th>Score</th><th>Comment</th><th>Incidents</th></tr>\n";
+    const Vocabulary& words = framework.release().vocabulary;
+    out += "<section class=\"selection\">\n<h2>" + words.reword("Selected techniques") +
+           "</h2>\n<table class=\"selection\">\n";
+    out += "<tr><th>ID</th><th>Name</th><th>" + words.reword("Tactic") +
+           "</th><th>Score</th><th>Comment</th><th>Incidents</th></tr>\n";
     for (const SelectionRow& row : selection_rows(framework, *selection)) {
       std::string comment = html_escape(row.comment);
       for (std::size_t at = 0; (at = comment.find('\n', at)) != std::string::npos; at += 5)

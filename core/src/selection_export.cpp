@@ -69,6 +69,13 @@ std::vector<SelectionRow> selection_rows(const Framework& framework, const Selec
   return rows;
 }
 
+// The header in the release's words: "Category" for 2.0 Assessments' tactics.
+std::array<std::string, 6> header(const Framework& framework) {
+  std::array<std::string, 6> out;
+  for (std::size_t i = 0; i < kHeader.size(); ++i) out[i] = framework.release().vocabulary.reword(kHeader[i]);
+  return out;
+}
+
 std::string selection_csv(const Framework& framework, const Selection& selection) {
   std::string out;
   auto line = [&](const auto& fields) {
@@ -78,14 +85,14 @@ std::string selection_csv(const Framework& framework, const Selection& selection
     }
     out += "\r\n";
   };
-  line(kHeader);
+  line(header(framework));
   for (const SelectionRow& row : selection_rows(framework, selection)) line(cells(row));
   return out;
 }
 
 std::string selection_markdown(const Framework& framework, const Selection& selection) {
   std::string out = "|";
-  for (std::string_view title : kHeader) (out += ' ').append(title) += " |";
+  for (const std::string& title : header(framework)) (out += ' ').append(title) += " |";
   out += "\n| --- | --- | --- | ---: | --- | ---: |\n";
   for (const SelectionRow& row : selection_rows(framework, selection)) {
     out += "|";

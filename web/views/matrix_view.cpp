@@ -159,10 +159,12 @@ void MatrixView::draw_toolbar(ViewContext& ctx, const SearchIndex& search, Selec
   ImGui::TextUnformatted(red ? "Red framework" : "Blue framework");
   ImGui::PopFont();
   ImGui::SameLine();
-  ImGui::TextDisabled(red ? "techniques by tactic" : "counters by tactic");
+  const Vocabulary& words = ctx.framework.release().vocabulary;
+  ImGui::TextDisabled("%s", words.reword(red ? "techniques by tactic" : "counters by tactic").c_str());
 
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
-  if (ImGui::InputTextWithHint("##matrixfilter", red ? "Filter techniques" : "Filter counters", &filter_))
+  if (ImGui::InputTextWithHint("##matrixfilter", words.reword(red ? "Filter techniques" : "Filter counters").c_str(),
+                               &filter_))
     refilter(search);
   char shown[64];
   std::snprintf(shown, sizeof shown, "%zu of %zu shown", shown_.cell_count(), full_.cell_count());
@@ -279,7 +281,8 @@ void MatrixView::draw_columns(ViewContext& ctx, SelectionStore& store) {
     ImVec2 min(origin.x + band.first_column * (col_w + gap), y);
     ImVec2 max(min.x + band.column_count * (col_w + gap) - gap, y + band_h);
     draw->AddRectFilled(min, max, ctx.palette.chip_bg, 3 * s);
-    std::string label = band.id.empty() ? std::string("No phase") : band.id + "  " + band.name;
+    std::string label =
+        band.id.empty() ? ctx.framework.release().vocabulary.reword("No phase") : band.id + "  " + band.name;
     draw->PushClipRect(min, max, true);
     draw->AddText(bold, bold->FontSize, ImVec2(min.x + pad, min.y + band_h * 0.15f), ctx.palette.chip_text,
                   label.c_str());
@@ -334,8 +337,14 @@ void MatrixView::draw_columns(ViewContext& ctx, SelectionStore& store) {
           fill = blend(fill, page_bg, 0.6f);
           ink = blend(luminance(fill) > 0.5f ? IM_COL32(25, 25, 28, 255) : IM_COL32_WHITE, fill, 0.45f);
         }
+        // Listed here by a tactic's page while its own page puts it elsewhere: faded, outlined
+        // and labelled, so the cell under its own tactic reads as the primary one.
+        if (cell.secondary) {
+          fill = blend(fill, page_bg, 0.7f);
+          ink = blend(luminance(fill) > 0.5f ? IM_COL32(25, 25, 28, 255) : IM_COL32_WHITE, fill, 0.3f);
+        }
         draw->AddRectFilled(min, max, fill, 3 * s);
-        if (!cell.matched) draw->AddRect(min, max, ctx.palette.rule, 3 * s, 0, s);
+        if (!cell.matched || cell.secondary) draw->AddRect(min, max, ctx.palette.rule, 3 * s, 0, s);
         const SelectedTechnique* chosen = red ? store.selection().find(cell.id) : nullptr;
         if (chosen)
           draw->AddRect(ImVec2(min.x + s, min.y + s), ImVec2(max.x - s, max.y - s), kSelectedColour, 3 * s, 0,
@@ -345,7 +354,8 @@ void MatrixView::draw_columns(ViewContext& ctx, SelectionStore& store) {
           float id_w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, cell.id.c_str()).x;
           draw_selected_badge(ctx, draw, ImVec2(min.x + pad + id_w + pad, min.y + pad * 0.7f), chosen->score);
         }
-        draw->AddText(bold, bold->FontSize, ImVec2(min.x + pad, min.y + pad), ink, cell.id.c_str());
+        draw->AddText(bold, bold->FontSize, ImVec2(min.x + pad, min.y + pad), ink,
+                      cell.secondary ? (cell.id + " (disputed)").c_str() : cell.id.c_str());
         draw->AddText(regular, regular->FontSize, ImVec2(min.x + pad, min.y + pad + bold->FontSize), ink, name.c_str(),
                       nullptr, text_w - indent);
         // A parent's fold toggle, top right: "+3" folded, "−" unfolded.
@@ -361,7 +371,10 @@ void MatrixView::draw_columns(ViewContext& ctx, SelectionStore& store) {
           on_toggle = ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(tmin, tmax);
           if (on_toggle) {
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            ImGui::SetTooltip(open ? "Fold the sub-techniques" : "Show the %d sub-techniques", cell.child_count);
+            const Vocabulary& words = ctx.framework.release().vocabulary;
+            ImGui::SetTooltip(
+                "%s", open ? words.reword("Fold the sub-techniques").c_str()
+                           : words.reword("Show the " + std::to_string(cell.child_count) + " sub-techniques").c_str());
             if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
               if (open)
                 expanded_.erase(cell.object);

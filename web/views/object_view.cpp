@@ -168,12 +168,30 @@ void ObjectView::draw_header(ViewContext& ctx, float width, SelectionStore& stor
   }
 }
 
+namespace {
+
+// Upstream's pages disagree about this relation: both sides are shown, each marked.
+void draw_dispute(ViewContext& ctx, const std::string& dispute) {
+  if (dispute.empty()) return;
+  const float indent = ctx.fonts.regular->FontSize * 1.2f;
+  ImGui::Indent(indent);
+  ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette.accent);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + reading_width(ctx) - indent);
+  ImGui::TextUnformatted(("Disputed upstream: " + dispute).c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  ImGui::Unindent(indent);
+}
+
+}  // namespace
+
 void ObjectView::draw_sections(ViewContext& ctx) {
   for (const PageSection& section : page_.sections) {
     std::string title = section.title + "  (" + std::to_string(section.entries.size()) + ")";
     section_heading(ctx, title.c_str());
     for (const SectionEntry& entry : section.entries) {
       object_link(ctx, entry.object, entry.id, entry.name);
+      draw_dispute(ctx, entry.dispute);
       if (!entry.note.empty()) {  // why upstream relates them, when it says
         ImGui::Indent(ctx.fonts.regular->FontSize * 1.2f);
         text_.draw(ctx, entry.note, reading_width(ctx));
@@ -195,6 +213,7 @@ void ObjectView::draw_citations(ViewContext& ctx, float width) {
     ImGui::PushID(static_cast<int>(i));
     ImGui::Dummy(ImVec2(0, ctx.fonts.regular->FontSize * 0.3f));
     object_link(ctx, c.cited.object, c.cited.id, c.cited.name);
+    draw_dispute(ctx, c.dispute);
     if (!c.evidence.empty()) {
       ImGui::Indent(indent);
       ImVec2 top = ImGui::GetCursorScreenPos();

@@ -55,7 +55,7 @@ void OverviewView::draw(ViewContext& ctx) {
   if (ImGui::BeginTable("counts", count_columns, ImGuiTableFlags_SizingStretchSame)) {
     for (const auto& k : all_kinds()) {
       ImGui::TableNextColumn();
-      std::string label = std::to_string(framework_.count(k.kind)) + "  " + std::string(k.plural);
+      std::string label = std::to_string(framework_.count(k.kind)) + "  " + std::string(framework_.kind_plural(k.kind));
       ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette.link);
       if (ImGui::Selectable(label.c_str())) ctx.open(Route::kind_list(k.kind));
       ImGui::PopStyleColor();
@@ -64,7 +64,9 @@ void OverviewView::draw(ViewContext& ctx) {
     }
     ImGui::EndTable();
   }
-  if (ImGui::Button("Red framework: techniques by tactic")) ctx.open(Route::matrix(MatrixSide::Red));
+  const Vocabulary& words = framework_.release().vocabulary;
+  if (ImGui::Button(words.reword("Red framework: techniques by tactic").c_str()))
+    ctx.open(Route::matrix(MatrixSide::Red));
   const char* blue = "Blue framework: counters by tactic";
   same_line_if_fits(button_width(blue));
   if (ImGui::Button(blue)) ctx.open(Route::matrix(MatrixSide::Blue));
@@ -104,7 +106,7 @@ void OverviewView::draw(ViewContext& ctx) {
         ImVec2 row_min = ImGui::GetItemRectMin();
         if (show_kind) {
           ImGui::TableNextColumn();
-          std::string_view label = kind_info(o.kind).label;
+          std::string_view label = framework_.kind_label(o.kind);
           ImGui::TextUnformatted(label.data(), label.data() + label.size());
         }
         ImGui::TableNextColumn();

@@ -74,7 +74,7 @@ void SearchView::draw_chips(ViewContext& ctx) {
     if (n == 0) continue;
     ImGui::SameLine();
     bool on = kinds_.test(static_cast<std::size_t>(k.kind));
-    std::string label = std::string(k.plural) + " " + std::to_string(n);
+    std::string label = std::string(ctx.framework.kind_plural(k.kind)) + " " + std::to_string(n);
     ImGui::PushStyleColor(ImGuiCol_Button, on ? ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive)
                                               : ImGui::ColorConvertU32ToFloat4(ctx.palette.chip_bg));
     if (ImGui::SmallButton(label.c_str())) {
@@ -101,7 +101,7 @@ void SearchView::draw_hit(ViewContext& ctx, std::size_t i, float row_h, float wi
   ImFont* bold = ctx.fonts.bold;
   ImVec2 line(min.x + pad, min.y + pad);
 
-  std::string_view kind = kind_info(o.kind).label;
+  std::string_view kind = ctx.framework.kind_label(o.kind);
   draw->AddText(ctx.fonts.regular, ctx.fonts.regular->FontSize, line, ctx.palette.muted, kind.data(),
                 kind.data() + kind.size());
   line.x += 9 * ctx.fonts.regular->FontSize;

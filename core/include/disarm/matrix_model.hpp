@@ -45,6 +45,9 @@ struct MatrixCell {
   int parent = -1;      // the parent's index in the column's cells; -1 at depth 0
   int child_count = 0;  // cells folded under this one
   bool matched = true;  // false for a parent kept by filter_matrix only for its children
+  // Red: the technique's own page places it under another tactic; this column's listing
+  // of it is upstream's other, disputed, word. Drawn as secondary.
+  bool secondary = false;
   // Red: incidents citing this technique itself (not its sub-techniques), each once.
   // Blue: incidents the counter was seen in.
   int incident_count = 0;

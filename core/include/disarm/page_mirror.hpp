@@ -23,6 +23,6 @@ std::string page_mirror_html(const Framework& framework, const Route& route, con
 
 // The matrix as headings and lists: phases (h2) over tactics (h3) over their techniques or
 // counters, each folded sub-technique in a list under its parent, with its incident count.
-std::string matrix_mirror_html(const MatrixModel& matrix);
+std::string matrix_mirror_html(const MatrixModel& matrix, const Vocabulary& words = {});
 
 }  // namespace disarm

@@ -24,9 +24,12 @@ struct PageEntry {
 // associated with another. Empty for most relations.
 struct SectionEntry : PageEntry {
   RichText note;
+  // Why upstream's pages disagree about this relation; empty when they do not.
+  std::string dispute;
 };
 
-// One relation seen from the page's object: "Sub-techniques", "Counters".
+// One relation seen from the page's object: "Sub-techniques", "Counters"; titles are in the
+// release's words ("Sub-assessments").
 struct PageSection {
   std::string title;
   RelationType relation = RelationType::TechniqueTactic;
@@ -44,7 +47,8 @@ struct PageField {
 // more than once gives one citation whose evidence holds every quote, in order.
 struct Citation {
   PageEntry cited;
-  RichText evidence;  // empty when upstream gives no quote
+  RichText evidence;    // empty when upstream gives no quote
+  std::string dispute;  // why upstream's pages disagree about this citation; empty when they do not
 };
 
 struct PageReference {
@@ -59,7 +63,7 @@ struct ObjectPage {
   std::string id;
   std::string title;  // the name; the ID when the object has none
   Kind kind = Kind::Technique;
-  std::string kind_label;  // "Technique", "Actor type"
+  std::string kind_label;  // "Technique", "Actor type"; in the release's words ("Assessment")
   // Outermost first. Technique: phase, tactic, parent (sub-techniques). Tactic: phase.
   // Task, counter, detection: phase, tactic. Other kinds: none.
   std::vector<PageEntry> breadcrumbs;
