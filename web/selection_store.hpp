@@ -28,7 +28,9 @@ class SelectionStore {
   void set_comment(std::string_view id, std::string_view comment) { saved(working_.set_comment(id, comment)); }
   void clear() { saved(working_.clear()); }
   void restore_previous() { saved(working_.restore_previous()); }
-  void open_shared(std::string_view code) { saved(working_.open_shared(code)); }
+  void open_shared(std::string_view code, unsigned char technique_pattern) {
+    saved(working_.open_shared(code, technique_pattern));
+  }
   std::string import_layer(const Framework& framework, std::string_view json);
 
  private:

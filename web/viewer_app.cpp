@@ -164,7 +164,10 @@ void ViewerApp::navigate(Route route) {
 }
 
 Route ViewerApp::take_shared_selection(Route route) {
-  if (!route.selection.empty()) selection_.open_shared(route.selection);
+  // The code holds technique numbers; this framework says how its IDs write them.
+  if (!route.selection.empty())
+    selection_.open_shared(route.selection,
+                           framework_ ? framework_->release().vocabulary.id_pattern(Kind::Technique) : 0);
   route.selection.clear();
   return route;
 }

@@ -57,6 +57,24 @@ bool placed_elsewhere(const Framework& framework, ObjectIndex technique, const s
   return has_own;
 }
 
+// The column as upstream's matrix page lists it, plus the listed techniques whose own page
+// places them under this tactic but which the page leaves out of its column, in ID order.
+MatrixColumn with_own_techniques(const Framework& framework, const MatrixColumn& source) {
+  MatrixColumn column = source;
+  auto tactic = framework.find(source.tactic);
+  if (!tactic) return column;
+  std::unordered_set<std::string> listed(source.cells.begin(), source.cells.end());
+  for (const Link& link : framework.links(*tactic)) {
+    if (link.type != RelationType::TechniqueTactic || link.forward) continue;
+    if (framework.relations()[link.relation].disputed()) continue;
+    const Object& technique = framework.object(link.other);
+    // Techniques upstream lists nowhere (indexed = false) stay out of the matrix.
+    if (technique.indexed && technique.has_page && listed.insert(technique.id).second)
+      column.cells.push_back(technique.id);
+  }
+  return column;
+}
+
 // The column's cells with sub-techniques folded under their parent (see build_matrix).
 std::vector<MatrixCell> folded_cells(const Framework& framework, MatrixSide side, const MatrixColumn& column) {
   std::vector<ObjectIndex> order;
@@ -170,7 +188,8 @@ MatrixModel build_matrix(const Framework& framework, MatrixSide side) {
     } else {
       column.id = source.tactic;
     }
-    column.cells = folded_cells(framework, side, source);
+    column.cells =
+        folded_cells(framework, side, side == MatrixSide::Red ? with_own_techniques(framework, source) : source);
     if (side == MatrixSide::Red && !source.tactic.empty())
       for (MatrixCell& cell : column.cells) cell.secondary = placed_elsewhere(framework, cell.object, column.id);
     for (const MatrixCell& cell : column.cells)

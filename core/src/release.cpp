@@ -87,6 +87,17 @@ std::string_view Vocabulary::plural(Kind kind) const {
   return w ? std::string_view(w->plural) : kind_info(kind).plural;
 }
 
+unsigned char Vocabulary::id_pattern(Kind kind) const {
+  const KindWords* w = find(kind);
+  if (!w) return 0;
+  auto alternatives = alternative_id_patterns();
+  for (std::size_t i = 0; i < alternatives.size(); ++i)
+    if (alternatives[i].kind == kind && alternatives[i].id_prefix == w->id_prefix &&
+        alternatives[i].id_digits == w->id_digits)
+      return static_cast<unsigned char>(i + 1);
+  return 0;
+}
+
 std::string Vocabulary::reword(std::string_view text) const {
   if (words.empty()) return std::string(text);
   std::string out;

@@ -142,7 +142,7 @@ std::string encode_selection(const Selection& selection) {
   return base64url(bytes);
 }
 
-Result<Selection> decode_selection(std::string_view code) {
+Result<Selection> decode_selection(std::string_view code, unsigned char technique_pattern) {
   if (code.empty()) return Error{"empty selection code", ""};
   auto decoded = from_base64url(code);
   if (!decoded) return decoded.error();
@@ -161,7 +161,7 @@ Result<Selection> decode_selection(std::string_view code) {
     if (!head) return fail("a technique number is cut short or malformed");
     const std::uint64_t number = (previous ? previous->number : 0u) + (*head >> 3);
     if (number > kMaxNumber) return fail("technique number " + std::to_string(number) + " is past T9999");
-    IdKey key{Kind::Technique, static_cast<unsigned>(number), -1};
+    IdKey key{Kind::Technique, static_cast<unsigned>(number), -1, technique_pattern};
     if (*head & 4) {
       auto sub = in.varint();
       if (!sub || *sub > kMaxSub) return fail("a sub-technique number is malformed or past .999");

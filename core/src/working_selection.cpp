@@ -88,8 +88,8 @@ bool WorkingSelection::restore_previous() {
   return true;
 }
 
-bool WorkingSelection::open_shared(std::string_view code) {
-  auto decoded = decode_selection(code);
+bool WorkingSelection::open_shared(std::string_view code, unsigned char technique_pattern) {
+  auto decoded = decode_selection(code, technique_pattern);
   if (!decoded) {
     notice_ =
         "The link's selection could not be read (" + decoded.error().describe() + "). Your selection is unchanged.";

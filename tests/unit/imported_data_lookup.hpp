@@ -37,6 +37,13 @@ inline std::vector<std::string> targets(const FrameworkData& data, RelationType 
   return out;
 }
 
+// Objects of one kind; only those with a page of their own when `with_page_only`.
+inline std::size_t count_kind(const FrameworkData& data, Kind kind, bool with_page_only = false) {
+  return static_cast<std::size_t>(std::count_if(data.objects.begin(), data.objects.end(), [&](const Object& o) {
+    return o.kind == kind && (!with_page_only || o.has_page);
+  }));
+}
+
 inline std::size_t count_relations(const FrameworkData& data, RelationType type) {
   return static_cast<std::size_t>(
       std::count_if(data.relations.begin(), data.relations.end(), [&](const Relation& r) { return r.type == type; }));

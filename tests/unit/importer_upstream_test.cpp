@@ -54,12 +54,6 @@ const ImportResult& upstream() {
     return;                                                                                     \
   }
 
-std::size_t count_kind(const FrameworkData& data, Kind kind, bool with_page_only = false) {
-  return static_cast<std::size_t>(std::count_if(data.objects.begin(), data.objects.end(), [&](const Object& o) {
-    return o.kind == kind && (!with_page_only || o.has_page);
-  }));
-}
-
 std::size_t index_of(const FrameworkData& data, std::string_view id) {
   for (std::size_t i = 0; i < data.objects.size(); ++i)
     if (data.objects[i].id == id) return i;

@@ -1,8 +1,8 @@
 #include "disarm/matrix_model.hpp"
 
-#include "catch.hpp"
 #include <string>
 #include <vector>
+#include "catch.hpp"
 
 #include "sample_framework.hpp"
 
@@ -189,4 +189,26 @@ TEST_CASE("an empty framework gives an empty matrix") {
   CHECK(m.columns.empty());
   CHECK(m.phases.empty());
   CHECK(m.max_incident_count == 0);
+}
+
+TEST_CASE("the red matrix places a technique by its own page; the disputed listing is secondary", "[release]") {
+  FrameworkData d;
+  d.provenance.licence = "test";
+  d.objects = {object("TA01", Kind::Tactic), object("TA02", Kind::Tactic), object("T0001", Kind::Technique),
+               object("T0002", Kind::Technique), object("T0003", Kind::Technique)};
+  d.objects[4].indexed = false;  // listed nowhere upstream: stays out
+  // T0001's page says TA02; TA01's page (and the matrix page) list it under TA01.
+  d.relations = {{RelationType::TechniqueTactic, "T0001", "TA02", "", ""},
+                 {RelationType::TechniqueTactic, "T0001", "TA01", "", "TA01's page lists it; T0001's says TA02"},
+                 {RelationType::TechniqueTactic, "T0002", "TA01", "", ""},
+                 {RelationType::TechniqueTactic, "T0003", "TA02", "", ""}};
+  d.red.columns = {{"TA01", {"T0001", "T0002"}}, {"TA02", {}}};
+  Framework fw = Framework::build(std::move(d));
+  MatrixModel m = build_matrix(fw, MatrixSide::Red);
+  REQUIRE(m.columns.size() == 2);
+  CHECK(describe(m.columns[0]) == "T0001 T0002");
+  CHECK(describe(m.columns[1]) == "T0001");
+  CHECK(m.columns[0].cells[0].secondary);
+  CHECK_FALSE(m.columns[0].cells[1].secondary);
+  CHECK_FALSE(m.columns[1].cells[0].secondary);
 }

@@ -85,7 +85,10 @@ struct MatrixModel {
   std::size_t cell_count() const;
 };
 
-// Builds the model of one matrix. Cells keep upstream's order within their column, except
+// Builds the model of one matrix. Red: a listed technique whose own page places it under a
+// column's tactic but which the matrix page leaves out of that column is added to it, after
+// upstream's cells; a cell whose technique's own page places it elsewhere is `secondary`.
+// Cells keep upstream's order within their column, except
 // that a sub-technique listed in the same column as its parent moves directly under it
 // (after its earlier siblings); a sub-technique whose parent is elsewhere stays at depth 0.
 // A cell listed twice in one column is shown once.

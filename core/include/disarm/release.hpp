@@ -32,6 +32,9 @@ struct Vocabulary {
   const KindWords* find(Kind kind) const;
   std::string_view singular(Kind kind) const;
   std::string_view plural(Kind kind) const;
+  // IdKey::pattern of this framework's IDs of `kind`: 0 for kind_info's, else the index + 1
+  // of its pattern in alternative_id_patterns().
+  unsigned char id_pattern(Kind kind) const;
   // `text` (written in 1.x's words) in this vocabulary's: whole words only, each keeping its
   // capital. "Sub-techniques" -> "Sub-assessments", "Tactic" -> "Category"; "Metatechnique"
   // is left alone.

@@ -33,6 +33,8 @@ std::string encode_selection(const Selection& selection);
 
 // The selection a code stands for, or an Error saying what is wrong, located at the code's
 // "character N" (from 1) or "technique N" (from 1).
-Result<Selection> decode_selection(std::string_view code);
+// The code holds technique numbers only: `technique_pattern` (Vocabulary::id_pattern) says
+// how the framework writes them, T0001 (0) or 2.0 Assessments' A0001.
+Result<Selection> decode_selection(std::string_view code, unsigned char technique_pattern = 0);
 
 }  // namespace disarm

@@ -42,7 +42,7 @@ class WorkingSelection {
   bool clear();
   bool restore_previous();
   // A share link's code: its selection becomes current, or the notice says why not.
-  bool open_shared(std::string_view code);
+  bool open_shared(std::string_view code, unsigned char technique_pattern = 0);
   // An ATT&CK Navigator layer (navigator_layer.hpp): its techniques become current. The
   // notice names the IDs the framework lacks. Returns the notice.
   std::string import_layer(const Framework& framework, std::string_view json);
