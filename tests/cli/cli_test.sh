@@ -58,7 +58,7 @@ one_line_error validate-truncated truncated-object.json 'truncated-object.json: 
 one_line_error stats-truncated truncated-object.json 'line 2, column 23: invalid JSON' "$disarm" stats
 one_line_error validate-nul nul-in-string.json 'control character U\+0000 must be escaped' "$disarm" validate
 one_line_error stats-invalid-utf8 invalid-utf8.json 'ill-formed UTF-8' "$disarm" stats
-one_line_error validate-version wrong-version.json '/version: snapshot version 2 is not supported' "$disarm" validate
+one_line_error validate-version wrong-version.json '/version: snapshot version 3 is not supported' "$disarm" validate
 one_line_error stats-licence missing-licence.json '/provenance: missing required member "licence"' "$disarm" stats
 
 expect show-help 0 'usage: disarm show' -- "$disarm" show --help
