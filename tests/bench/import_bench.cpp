@@ -1,7 +1,8 @@
-// Times the importer on a generated_pages tree and sizes its snapshot; prints figures,
-// asserts nothing (not a ctest test).
+// Times the importer on a generated_pages tree (or a STIX bundle file) and sizes its
+// snapshot; prints figures, asserts nothing (not a ctest test). scripts/bench_import runs it
+// on every release in ../shared/disarm.
 //
-//   import_bench [PAGES_DIR] [RUNS] [--write SNAPSHOT.json]
+//   import_bench [PAGES_DIR|STIX.json] [RUNS] [--write SNAPSHOT.json]
 //
 // PAGES_DIR defaults to upstream's pages next to the project (DISARM_UPSTREAM_DIR). With
 // --write, the snapshot is also written out, for whoever needs the real framework's:
@@ -14,12 +15,15 @@
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "disarm/importer.hpp"
 #include "disarm/snapshot.hpp"
+#include "disarm/stix_import.hpp"
 #include "page_tree.hpp"
 
 #if DISARM_HAVE_ZLIB
@@ -99,30 +103,58 @@ int main(int argc, char** argv) {
   }
 
   auto read_start = Clock::now();
-  auto files = disarm::shell::read_page_tree(dir);
-  double read_ms = ms_since(read_start);
-  if (!files) {
-    std::fprintf(stderr, "import_bench: %s\n", files.error().describe().c_str());
-    return 2;
+  std::error_code ec;
+  const bool bundle = std::filesystem::is_regular_file(dir, ec);
+  std::vector<disarm::PageFile> files;
+  if (bundle) {
+    std::ifstream in(dir, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    files.push_back({dir, text.str()});
+  } else {
+    auto read = disarm::shell::read_page_tree(dir);
+    if (!read) {
+      std::fprintf(stderr, "import_bench: %s\n", read.error().describe().c_str());
+      return 2;
+    }
+    files = std::move(read).value();
   }
+  double read_ms = ms_since(read_start);
   std::size_t bytes = 0;
-  for (const auto& f : files.value()) bytes += f.text.size();
+  for (const auto& f : files) bytes += f.text.size();
 
   disarm::Provenance provenance =
       disarm::upstream_provenance("https://github.com/DISARMFoundation/DISARMframeworks (generated_pages)", "", "");
 
   disarm::ImportResult result;
-  Timing import = time_runs(runs, [&] { result = disarm::import_pages(files.value(), provenance); });
+  bool failed = false;
+  Timing import = time_runs(runs, [&] {
+    if (!bundle) {
+      result = disarm::import_pages(files, provenance);
+      return;
+    }
+    auto stix = disarm::import_stix_bundle(files.front().text, provenance);
+    failed = !stix.ok();
+    if (stix) result = std::move(stix).value();
+  });
+  if (failed) {
+    std::fprintf(stderr, "import_bench: %s is not a DISARM STIX bundle\n", dir.c_str());
+    return 2;
+  }
   std::string snapshot;
   Timing save = time_runs(runs, [&] { snapshot = disarm::save_snapshot(result.data); });
   std::size_t gz = gzip_size(snapshot);
 
   std::printf("%s\n", dir.c_str());
-  std::printf("  input           %zu files, %.2f MB, read in %.1f ms\n", files.value().size(), bytes / 1e6, read_ms);
-  std::printf("  imported        %zu objects, %zu relations, %zu warnings\n", result.data.objects.size(),
-              result.data.relations.size(), result.warnings.size());
+  std::printf("  input           %zu files, %.2f MB, read in %.1f ms\n", files.size(), bytes / 1e6, read_ms);
+  std::size_t disputed = 0;
+  for (const auto& r : result.data.relations) disputed += r.disputed();
+  std::printf("  imported        %zu objects, %zu relations (%zu disputed), %zu warnings\n", result.data.objects.size(),
+              result.data.relations.size(), disputed, result.warnings.size());
+  std::printf("  release         %s %s (fingerprint %s)\n", result.data.release.framework.c_str(),
+              result.data.release.version.c_str(), disarm::content_fingerprint(result.data).c_str());
   std::printf("  runs            %d\n", runs);
-  std::printf("  import_pages    best %7.2f ms   median %7.2f ms\n", import.best_ms, import.median_ms);
+  std::printf("  import          best %7.2f ms   median %7.2f ms\n", import.best_ms, import.median_ms);
   std::printf("  save_snapshot   best %7.2f ms   median %7.2f ms\n", save.best_ms, save.median_ms);
   if (gz)
     std::printf("  snapshot        %zu bytes raw, %zu bytes gzip -9\n", snapshot.size(), gz);

@@ -161,25 +161,36 @@ std::string label_meaning(std::string_view label) {
   return out;
 }
 
-const FieldRule* field_rule(Kind kind, std::string_view label) {
-  std::string meaning = label_meaning(label);
-  for (const auto& rule : kFieldRules)
-    if (rule.kind == kind && label_meaning(rule.label) == meaning) return &rule;
+namespace {
+
+// The first rule of `kind` whose label means what `label` means. The rules' meanings are
+// worked out once: lookups run for every field, table and column of every page.
+template <typename Rule, std::size_t N>
+const Rule* rule_meaning(const std::array<Rule, N>& rules, std::string_view Rule::*label_of, Kind kind,
+                         std::string_view label) {
+  static const std::vector<std::string> meanings = [&] {
+    std::vector<std::string> out;
+    for (const auto& rule : rules) out.push_back(label_meaning(rule.*label_of));
+    return out;
+  }();
+  const std::string meaning = label_meaning(label);
+  for (std::size_t i = 0; i < N; ++i)
+    if (rules[i].kind == kind && meanings[i] == meaning) return &rules[i];
   return nullptr;
+}
+
+}  // namespace
+
+const FieldRule* field_rule(Kind kind, std::string_view label) {
+  return rule_meaning(kFieldRules, &FieldRule::label, kind, label);
 }
 
 const TableRule* table_rule(Kind kind, std::string_view header) {
-  std::string meaning = label_meaning(header);
-  for (const auto& rule : kTableRules)
-    if (rule.kind == kind && label_meaning(rule.header) == meaning) return &rule;
-  return nullptr;
+  return rule_meaning(kTableRules, &TableRule::header, kind, header);
 }
 
 const IndexColumnRule* index_column_rule(Kind kind, std::string_view column) {
-  std::string meaning = label_meaning(column);
-  for (const auto& rule : kIndexColumnRules)
-    if (rule.kind == kind && label_meaning(rule.column) == meaning) return &rule;
-  return nullptr;
+  return rule_meaning(kIndexColumnRules, &IndexColumnRule::column, kind, column);
 }
 
 const FieldRule* field_rule_for(Kind kind, RelationType relation) {
