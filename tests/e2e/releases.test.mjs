@@ -40,6 +40,11 @@ after(async () => {
   if (env.dir) fs.rmSync(env.dir, { recursive: true, force: true });
 });
 
+// Two frames later the canvas shows the page the state describes.
+async function drawn(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
 async function openRelease(r, fragment) {
   const { page, errors } = await openViewer(env.browser, `${env.server.url}?data=releases/${r.name}.json${fragment}`,
     { width: 1400, height: 900 });
@@ -53,7 +58,7 @@ for (const r of releases) {
     let state = await page.evaluate(() => window.disarm.state());
     assert.equal(state.release.framework, r.framework);
     assert.ok(state.matrix, 'the matrix is shown');
-    await page.waitForTimeout(200);
+    await drawn(page);
     await screenshot(page, `release-${r.name}-matrix`);
     const mirror = await page.evaluate(() => document.body.innerText);
     if (r.framework === 'DISARM 2.0 Assessments') {
@@ -64,7 +69,7 @@ for (const r of releases) {
     await page.waitForFunction((id) => window.disarm.state().page?.id === id, r.object);
     state = await page.evaluate(() => window.disarm.state());
     assert.equal(state.page.kind_label, r.kind);
-    await page.waitForTimeout(200);
+    await drawn(page);
     await screenshot(page, `release-${r.name}-object`);
     assert.deepEqual(errors, []);
     await page.close();
