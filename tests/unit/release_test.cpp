@@ -3,9 +3,11 @@
 #include "catch.hpp"
 
 #include <string>
+#include <vector>
 
 #include "disarm/model.hpp"
 #include "disarm/object_id.hpp"
+#include "disarm/page_model.hpp"
 #include "disarm/release.hpp"
 #include "disarm/selection.hpp"
 #include "disarm/selection_fragment.hpp"
@@ -217,4 +219,35 @@ TEST_CASE("release: a share link's technique numbers read in the framework's pat
   auto as_red_blue = decode_selection(encode_selection(chosen));
   REQUIRE(as_red_blue.ok());
   CHECK(as_red_blue.value().items().front().id == "T0001.001");
+}
+
+TEST_CASE("release: object pages in the release's words, disputed relations marked on both ends",
+          "[release][page_model]") {
+  FrameworkData d = assessments_data();
+  d.objects.push_back(make("TA81", Kind::Tactic, "Outside"));
+  d.relations.push_back(
+      {RelationType::TechniqueTactic, "A0001", "TA81", {}, "TA81's page lists it; A0001's says TA80"});
+  detect_release(d);
+  Framework fw = Framework::build(std::move(d));
+
+  ObjectPage parent = build_object_page(fw, *fw.find("A0001"));
+  CHECK(parent.kind_label == "Assessment");
+  std::vector<std::string> titles;
+  for (const auto& s : parent.sections) titles.push_back(s.title);
+  CHECK(titles == std::vector<std::string>{"Sub-assessments", "Category"});
+  const PageSection& categories = parent.sections[1];
+  REQUIRE(categories.entries.size() == 2);
+  CHECK(categories.entries[0].id == "TA80");
+  CHECK(categories.entries[0].dispute.empty());
+  CHECK(categories.entries[1].id == "TA81");
+  CHECK(categories.entries[1].dispute == "TA81's page lists it; A0001's says TA80");
+
+  ObjectPage other = build_object_page(fw, *fw.find("TA81"));
+  CHECK(other.kind_label == "Category");
+  REQUIRE(other.sections.size() == 1);
+  CHECK(other.sections[0].title == "Assessments");
+  REQUIRE(other.sections[0].entries.size() == 1);
+  CHECK_FALSE(other.sections[0].entries[0].dispute.empty());
+
+  CHECK(build_kind_page(fw, Kind::Phase).title == "Groups");
 }
