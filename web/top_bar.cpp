@@ -120,9 +120,11 @@ void ViewerApp::draw_search_box(ViewContext& ctx, float width) {
     *static_cast<int*>(data->UserData) += data->EventKey == ImGuiKey_DownArrow ? 1 : -1;
     return 0;
   };
-  bool changed = ImGui::InputTextWithHint(
-      "##search", "Search techniques, incidents, counters\u2026  ( / )", &search_text_,
-      ImGuiInputTextFlags_EscapeClearsAll | ImGuiInputTextFlags_CallbackHistory, on_arrow, &arrow);
+  const std::string hint =
+      ctx.framework.release().vocabulary.reword("Search techniques, incidents, counters\u2026  ( / )");
+  bool changed = ImGui::InputTextWithHint("##search", hint.c_str(), &search_text_,
+                                          ImGuiInputTextFlags_EscapeClearsAll | ImGuiInputTextFlags_CallbackHistory,
+                                          on_arrow, &arrow);
   bool entered = (ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGuiKey_Enter)) || enter_key;
   search_focused_ = ImGui::IsItemActive() || text_input_open_;
   ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
