@@ -21,6 +21,12 @@ namespace disarm::web {
 
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
 std::string page_title(const Framework& fw, const Route& route) {
   switch (route.type) {
     case RouteType::Object:
@@ -42,7 +48,9 @@ std::string page_title(const Framework& fw, const Route& route) {
 }  // namespace
 
 ViewerApp::ViewerApp() {
+  const Clock::time_point start = Clock::now();
   auto loaded = load_snapshot(embedded_snapshot().text());
+  startup_.parse_ms = ms_since(start);
   if (!loaded) {
     load_error_ = "The embedded snapshot could not be loaded: " + loaded.error().describe();
     notify_page_error(load_error_);
@@ -63,7 +71,9 @@ void ViewerApp::use_framework(Framework framework) {
   links_.clear();
   search_index_.reset();
   framework_.emplace(std::move(framework));
+  const Clock::time_point start = Clock::now();
   search_index_.emplace(SearchIndex::build(*framework_));
+  if (startup_.index_ms == 0) startup_.index_ms = ms_since(start);
   previews_ = std::make_unique<LinkPreviewCache>(*framework_);
   overview_ = std::make_unique<OverviewView>(*framework_);
   if (!history_) return;  // not started yet: start() shows the first route
@@ -81,7 +91,7 @@ void ViewerApp::use_builtin_data() {
 }
 
 ViewerApp::OpenedFile ViewerApp::open_file(const std::string& name, std::string_view text) {
-  const auto start = std::chrono::steady_clock::now();
+  const Clock::time_point start = Clock::now();
   OpenedFile out;
   const DataFileType type = recognise_data_file(text);
   out.type = data_file_type_name(type);
@@ -114,7 +124,7 @@ ViewerApp::OpenedFile ViewerApp::open_file(const std::string& name, std::string_
       out.message += "; " + std::to_string(data.warnings.size()) + " of its parts could not be placed";
     out.message += ".";
   }
-  out.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  out.ms = ms_since(start);
   opened_from_ = name;
   opened_type_ = out.type;
   opened_ms_ = out.ms;
@@ -134,7 +144,13 @@ std::string ViewerApp::open_data(const std::string& name, std::string_view text)
 void ViewerApp::set_appearance(float scale, bool dark) {
   scale_ = scale;
   dark_ = dark;
+  const Clock::time_point start = Clock::now();
   fonts_ = load_fonts(scale);
+  if (startup_.fonts_ms == 0) {
+    startup_.fonts_ms = ms_since(start);
+    startup_.atlas_width = ImGui::GetIO().Fonts->TexWidth;
+    startup_.atlas_height = ImGui::GetIO().Fonts->TexHeight;
+  }
   apply_theme(dark, scale);
   palette_ = make_palette(dark);
 }

@@ -60,6 +60,16 @@ class ViewerApp : public PageApiHandler {
   std::string import_layer(const std::string& text) override;
   std::string export_text(const std::string& what) const override;
 
+  // Where the viewer's own start-up time went, in ms, for window.disarm.state().startup: the
+  // page adds the download and compile times it measured (viewer.js).
+  struct StartupTimes {
+    double parse_ms = 0;  // the embedded snapshot into the model
+    double index_ms = 0;  // the search index
+    double fonts_ms = 0;  // the font atlas, rasterised
+    int atlas_width = 0;  // its size in pixels: every one costs memory twice (alpha, then RGBA)
+    int atlas_height = 0;
+  };
+
  private:
   void navigate(Route route);  // a new page, with a history entry
   // A route's shared selection ("sel=") is opened and taken out of the route, so that back,
@@ -93,6 +103,7 @@ class ViewerApp : public PageApiHandler {
   KindListView kind_view_;
   std::vector<ObjectIndex> suggestions_;  // for a not-found page
   AboutState about_;
+  StartupTimes startup_;
   std::string opened_from_;  // the file or URL whose data is shown; empty for the built-in data
   std::string opened_type_;
   double opened_ms_ = 0;

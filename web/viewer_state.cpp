@@ -58,6 +58,9 @@ std::string ViewerApp::state_json() const {
   state["frame_ms"] = {
       {"last", stats.last_ms}, {"total", stats.total_ms}, {"ui_total", stats.ui_total_ms}, {"count", stats.frames}};
   state["wasm_memory"] = wasm_memory_bytes();
+  state["startup"] = {{"parse_ms", startup_.parse_ms},    {"index_ms", startup_.index_ms},
+                      {"fonts_ms", startup_.fonts_ms},    {"atlas", {startup_.atlas_width, startup_.atlas_height}},
+                      {"first_frame_ms", stats.first_ms}, {"first_ui_ms", stats.first_ui_ms}};
   state["scale"] = scale_;
   state["theme"] = dark_ ? "dark" : "light";
   state["embed"] = embed_;

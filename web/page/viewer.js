@@ -20,6 +20,9 @@
   ready.catch(() => {});  // the page shows the problem; no unhandled-rejection noise
 
   let viewer = null;  // the Emscripten module, once running
+  // Where start-up time went on the page's side, in ms: state().startup adds the viewer's own.
+  const startup = { scripts_at_ms: performance.now() };
+  const since = (t) => performance.now() - t;
   const config = {};   // filled in below; other scripts may add to it before the wasm starts
   // A response's body as bytes, telling `progress` the fraction read so far (null when the
   // size is unknown). Content-Length only guides it: a compressed response's body is longer.
@@ -64,7 +67,9 @@
     ready,
     // The viewer's state: what it shows and where its widgets are, in CSS pixels.
     state() {
-      return JSON.parse(running().ccall('disarm_api_state', 'string', [], []));
+      const state = JSON.parse(running().ccall('disarm_api_state', 'string', [], []));
+      state.startup = Object.assign({}, startup, state.startup);
+      return state;
     },
     // Search without changing the page: [{id, kind, name, score, field, snippet}, ...].
     search(query) {
@@ -155,13 +160,24 @@
     canvas,
     instantiateWasm(imports, receiveInstance) {
       const block = document.getElementById('disarm-wasm');
+      const fetchStart = performance.now();
+      let compileStart = 0;
       (block ? inlineWasm(block) : fetchWithProgress('disarm_viewer.wasm'))
-        .then((bytes) => { loaderText.textContent = 'Starting…'; return WebAssembly.instantiate(bytes, imports); })
-        .then((result) => receiveInstance(result.instance, result.module))
+        .then((bytes) => {
+          startup.fetch_ms = since(fetchStart);
+          compileStart = performance.now();
+          loaderText.textContent = 'Starting…';
+          return WebAssembly.instantiate(bytes, imports);
+        })
+        .then((result) => {
+          startup.compile_ms = since(compileStart);
+          receiveInstance(result.instance, result.module);
+        })
         .catch((e) => fail('The viewer could not be loaded: ' + e.message));
       return {};  // instantiation is asynchronous
     },
     onViewerReady() {
+      startup.ready_at_ms = performance.now();
       loader.style.display = 'none';
       // In an iframe the host page keeps its focus (and its scroll): the reader clicks in.
       if (window.parent === window) canvas.focus();
@@ -179,9 +195,13 @@
                                                         (e) => fail('The viewer could not start: ' + e));
     if (typeof createDisarmViewer === 'function') return start();  // inlined by the bundle
     const script = document.createElement('script');
+    const loadStart = performance.now();
     script.src = 'disarm_viewer.js';
     script.onerror = () => fail('disarm_viewer.js could not be loaded.');
-    script.onload = start;
+    script.onload = () => {
+      startup.loader_js_ms = since(loadStart);
+      start();
+    };
     document.head.appendChild(script);
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startViewer);

@@ -56,6 +56,8 @@ struct FrameStats {
   double last_ms = 0;
   double total_ms = 0;
   double ui_total_ms = 0;  // of which building the UI (the viewer's draw), not rendering it
+  double first_ms = 0;     // the first frame, which also compiles shaders and uploads the font atlas
+  double first_ui_ms = 0;  // of which building the UI
 };
 const FrameStats& frame_stats();
 // Bytes of wasm memory now.

@@ -211,7 +211,8 @@ void Backend::frame() {
   ImGui::NewFrame();
   const double ui_start = emscripten_get_now();
   draw_();
-  g_frame_stats.ui_total_ms += emscripten_get_now() - ui_start;
+  const double ui_ms = emscripten_get_now() - ui_start;
+  g_frame_stats.ui_total_ms += ui_ms;
   ImGui::Render();
   glViewport(0, 0, width_, height_);
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -221,6 +222,10 @@ void Backend::frame() {
   show_mouse_cursor();
   g_frame_stats.last_ms = emscripten_get_now() - start;
   g_frame_stats.total_ms += g_frame_stats.last_ms;
+  if (g_frame_stats.frames == 0) {
+    g_frame_stats.first_ms = g_frame_stats.last_ms;
+    g_frame_stats.first_ui_ms = ui_ms;
+  }
   ++g_frame_stats.frames;
 
   if (--frames_to_settle_ <= 0) {
