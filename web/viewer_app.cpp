@@ -71,14 +71,20 @@ void ViewerApp::use_framework(Framework framework) {
   links_.clear();
   search_index_.reset();
   framework_.emplace(std::move(framework));
-  const Clock::time_point start = Clock::now();
-  search_index_.emplace(SearchIndex::build(*framework_));
-  if (startup_.index_ms == 0) startup_.index_ms = ms_since(start);
   previews_ = std::make_unique<LinkPreviewCache>(*framework_);
   overview_ = std::make_unique<OverviewView>(*framework_);
   if (!history_) return;  // not started yet: start() shows the first route
   show(history_->current());
   request_redraw();
+}
+
+const SearchIndex& ViewerApp::search_index() const {
+  if (!search_index_) {
+    const Clock::time_point start = Clock::now();
+    search_index_.emplace(SearchIndex::build(*framework_));
+    if (startup_.index_ms == 0) startup_.index_ms = ms_since(start);
+  }
+  return *search_index_;
 }
 
 void ViewerApp::use_builtin_data() {
@@ -212,12 +218,13 @@ void ViewerApp::show(const Route& route) {
       break;
     case RouteType::Matrix:
       matrix_view_.show(build_matrix(fw, route.side));
-      matrix_view_.set_highlight(route.side == MatrixSide::Red ? matrix_highlight(fw, *search_index_, route.highlight)
-                                                               : MatrixHighlight{});
+      matrix_view_.set_highlight(route.side == MatrixSide::Red && !route.highlight.empty()
+                                     ? matrix_highlight(fw, search_index(), route.highlight)
+                                     : MatrixHighlight{});
       break;
     case RouteType::Search:
       search_text_ = route.query;
-      search_view_.show(fw, *search_index_, route.query, route.kinds);
+      search_view_.show(fw, search_index(), route.query, route.kinds);
       break;
     case RouteType::KindList:
       kind_view_.show(build_kind_page(fw, route.kind));
@@ -279,7 +286,7 @@ void ViewerApp::draw_page(ViewContext& ctx) {
         draw_not_found(ctx);
       break;
     case RouteType::Matrix:
-      matrix_view_.draw(ctx, *search_index_, selection_);
+      matrix_view_.draw(ctx, index_source(), selection_);
       break;
     case RouteType::Search:
       search_view_.draw(ctx);
@@ -349,7 +356,7 @@ void ViewerApp::draw() {
 
 std::string ViewerApp::mirror_html() const {
   if (!framework_ || !history_) return {};
-  return page_mirror_html(*framework_, history_->current(), *search_index_);
+  return page_mirror_html(*framework_, history_->current(), index_source());
 }
 
 void ViewerApp::search_box_input(const std::string& text) {

@@ -64,7 +64,7 @@ class ViewerApp : public PageApiHandler {
   // page adds the download and compile times it measured (viewer.js).
   struct StartupTimes {
     double parse_ms = 0;  // the embedded snapshot into the model
-    double index_ms = 0;  // the search index
+    double index_ms = 0;  // the search index, when first needed (0 until then)
     double fonts_ms = 0;  // the font atlas, rasterised
     int atlas_width = 0;  // its size in pixels: every one costs memory twice (alpha, then RGBA)
     int atlas_height = 0;
@@ -90,8 +90,15 @@ class ViewerApp : public PageApiHandler {
   void use_framework(Framework framework);
   void use_builtin_data();
 
+  // Built on first use (search_index()): the first page seldom searches, and a large
+  // framework's index takes longer to build than the rest of the start together.
+  const SearchIndex& search_index() const;
+  SearchIndexSource index_source() const {
+    return [this]() -> const SearchIndex& { return search_index(); };
+  }
+
   std::optional<Framework> framework_;
-  std::optional<SearchIndex> search_index_;
+  mutable std::optional<SearchIndex> search_index_;
   std::unique_ptr<LinkPreviewCache> previews_;
   std::string load_error_;
   std::optional<NavigationHistory> history_;
@@ -103,7 +110,7 @@ class ViewerApp : public PageApiHandler {
   KindListView kind_view_;
   std::vector<ObjectIndex> suggestions_;  // for a not-found page
   AboutState about_;
-  StartupTimes startup_;
+  mutable StartupTimes startup_;
   std::string opened_from_;  // the file or URL whose data is shown; empty for the built-in data
   std::string opened_type_;
   double opened_ms_ = 0;

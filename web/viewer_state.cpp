@@ -44,8 +44,8 @@ nlohmann::json hit_json(const Framework& fw, const SearchHit& hit) {
 
 std::string ViewerApp::search_json(const std::string& query) const {
   nlohmann::json hits = nlohmann::json::array();
-  if (search_index_)
-    for (const SearchHit& hit : search_index_->search(query)) hits.push_back(hit_json(*framework_, hit));
+  if (framework_)
+    for (const SearchHit& hit : search_index().search(query)) hits.push_back(hit_json(*framework_, hit));
   return hits.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

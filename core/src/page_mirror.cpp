@@ -184,7 +184,7 @@ std::string matrix_mirror_html(const MatrixModel& matrix) {
   return out;
 }
 
-std::string page_mirror_html(const Framework& framework, const Route& route, const SearchIndex& index) {
+std::string page_mirror_html(const Framework& framework, const Route& route, const SearchIndexSource& index) {
   switch (route.type) {
     case RouteType::Home:
       return home_html(framework);
@@ -195,7 +195,7 @@ std::string page_mirror_html(const Framework& framework, const Route& route, con
     case RouteType::Matrix:
       return matrix_mirror_html(build_matrix(framework, route.side));
     case RouteType::Search:
-      return search_html(framework, route, index);
+      return search_html(framework, route, index());
     case RouteType::KindList:
       return kind_list_html(framework, route.kind);
     case RouteType::About:

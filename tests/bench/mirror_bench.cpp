@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   }
   const disarm::Framework& fw = loaded.value();
   const disarm::SearchIndex index = disarm::SearchIndex::build(fw);
+  const disarm::SearchIndexSource source = [&index]() -> const disarm::SearchIndex& { return index; };
   std::printf("mirror_bench: %s, %zu objects, %d runs each\n", argv[1], fw.objects().size(), runs);
   for (const char* hash : {"#/matrix/red", "#/matrix/blue", "#/kind/technique", "#/kind/incident", "#/",
                            "#/search?q=fake", "#/T0086", "#/about"}) {
@@ -38,7 +39,7 @@ int main(int argc, char** argv) {
     std::size_t bytes = 0;
     for (int i = 0; i < runs; ++i) {
       const auto start = std::chrono::steady_clock::now();
-      const std::string html = disarm::page_mirror_html(fw, route, index);
+      const std::string html = disarm::page_mirror_html(fw, route, source);
       ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
       bytes = html.size();
     }

@@ -1,8 +1,8 @@
 // The screen-reader mirror: every kind of page as headings, lists and links, on the sample
 // and on data written to break out of the markup.
-#include "catch.hpp"
 #include <string>
 #include <string_view>
+#include "catch.hpp"
 
 #include "disarm/page_mirror.hpp"
 #include "sample_framework.hpp"
@@ -16,8 +16,12 @@ const SearchIndex& sample_index() {
   return index;
 }
 
+SearchIndexSource source_of(const SearchIndex& index) {
+  return [&index]() -> const SearchIndex& { return index; };
+}
+
 std::string mirror(std::string_view hash) {
-  return page_mirror_html(test::sample_framework(), parse_route(hash), sample_index());
+  return page_mirror_html(test::sample_framework(), parse_route(hash), source_of(sample_index()));
 }
 
 bool contains(const std::string& text, std::string_view part) {
@@ -132,15 +136,29 @@ TEST_CASE("Mirror: hostile text is escaped on every page", "[mirror]") {
   for (std::string_view hash : {"#/", "#/T0001", "#/T0001.001", "#/TA01", "#/matrix/red", "#/kind/technique",
                                 "#/search?q=script", "#/about", "#/<script>alert(1)</script>", "#/T0009"}) {
     INFO(hash);
-    const std::string html = page_mirror_html(fw, parse_route(hash), index);
+    const std::string html = page_mirror_html(fw, parse_route(hash), source_of(index));
     check_structure(html);
     CHECK_FALSE(contains(html, "<script"));
     CHECK_FALSE(contains(html, "<img"));
     CHECK_FALSE(contains(html, "<b "));
     CHECK_FALSE(contains(html, "href=\"javascript"));
   }
-  CHECK(contains(page_mirror_html(fw, parse_route("#/search?q=script"), index), "<h1>Search: script</h1>"));
+  CHECK(contains(page_mirror_html(fw, parse_route("#/search?q=script"), source_of(index)), "<h1>Search: script</h1>"));
   // The name that tried to close an attribute is text, shown as written.
-  CHECK(contains(page_mirror_html(fw, parse_route("#/T0001"), index),
+  CHECK(contains(page_mirror_html(fw, parse_route("#/T0001"), source_of(index)),
                  "<h1>&quot;&gt;&lt;script&gt;alert(&#39;technique&#39;)&lt;/script&gt;</h1>"));
+}
+
+TEST_CASE("the mirror asks for the search index on a search page only") {
+  int asked = 0;
+  const SearchIndexSource counting = [&asked]() -> const SearchIndex& {
+    ++asked;
+    return sample_index();
+  };
+  for (std::string_view hash : {"#/", "#/T0001", "#/matrix/red", "#/matrix/blue", "#/kind/incident", "#/about"})
+    page_mirror_html(test::sample_framework(), parse_route(hash), counting);
+  CHECK(asked == 0);
+  CHECK(contains(page_mirror_html(test::sample_framework(), parse_route("#/search?q=script"), counting),
+                 "Search: script"));
+  CHECK(asked == 1);
 }

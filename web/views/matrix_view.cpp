@@ -106,7 +106,7 @@ std::string MatrixView::print_document_html(const Framework& framework, const Se
   return print_matrix_html(framework, shown_, selection.empty() ? nullptr : &selection, highlight_.techniques);
 }
 
-void MatrixView::refilter(const SearchIndex& search) {
+void MatrixView::refilter(const SearchIndexSource& search) {
   stale_ = false;
   const bool only_lit = only_highlighted_ && full_.side == MatrixSide::Red && !highlight_.source.empty();
   filtered_ = !filter_.empty() || only_lit;
@@ -120,7 +120,7 @@ void MatrixView::refilter(const SearchIndex& search) {
     options.limit = 0;
     options.snippets = 0;
     options.kinds = kind_bit(full_.side == MatrixSide::Red ? Kind::Technique : Kind::Counter);
-    for (const SearchHit& hit : search.search(filter_, options)) matches.push_back(hit.object);
+    for (const SearchHit& hit : search().search(filter_, options)) matches.push_back(hit.object);
     if (only_lit) std::erase_if(matches, [&](ObjectIndex i) { return !highlighted_.count(i); });
   } else {
     matches = highlight_.techniques;
@@ -128,7 +128,7 @@ void MatrixView::refilter(const SearchIndex& search) {
   shown_ = filter_matrix(full_, matches);
 }
 
-void MatrixView::draw(ViewContext& ctx, const SearchIndex& search, SelectionStore& store) {
+void MatrixView::draw(ViewContext& ctx, const SearchIndexSource& search, SelectionStore& store) {
   const bool red = full_.side == MatrixSide::Red;
   if (stale_) refilter(search);
   panel_open_ = panel_choice_.value_or(!store.selection().empty() || !store.previous().empty() ||
@@ -153,7 +153,7 @@ void MatrixView::draw(ViewContext& ctx, const SearchIndex& search, SelectionStor
   }
 }
 
-void MatrixView::draw_toolbar(ViewContext& ctx, const SearchIndex& search, SelectionStore& store) {
+void MatrixView::draw_toolbar(ViewContext& ctx, const SearchIndexSource& search, SelectionStore& store) {
   const bool red = full_.side == MatrixSide::Red;
   ImGui::PushFont(ctx.fonts.heading);
   ImGui::TextUnformatted(red ? "Red framework" : "Blue framework");

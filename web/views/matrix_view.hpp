@@ -23,7 +23,7 @@ class MatrixView {
   void show(MatrixModel model);
   // Unfolds the parents of highlighted sub-techniques, so that every highlight is in view.
   void set_highlight(MatrixHighlight highlight);
-  void draw(ViewContext& ctx, const SearchIndex& search, SelectionStore& store);
+  void draw(ViewContext& ctx, const SearchIndexSource& search, SelectionStore& store);
 
   const MatrixHighlight& highlight() const { return highlight_; }
   bool select_mode() const { return select_mode_; }
@@ -37,8 +37,8 @@ class MatrixView {
   std::size_t shown_cells() const { return shown_.cell_count(); }
 
  private:
-  void refilter(const SearchIndex& search);
-  void draw_toolbar(ViewContext& ctx, const SearchIndex& search, SelectionStore& store);
+  void refilter(const SearchIndexSource& search);
+  void draw_toolbar(ViewContext& ctx, const SearchIndexSource& search, SelectionStore& store);
   void draw_legend(ViewContext& ctx);
   void draw_highlight_banner(ViewContext& ctx, SelectionStore& store);
   void draw_columns(ViewContext& ctx, SelectionStore& store);

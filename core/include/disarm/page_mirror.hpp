@@ -19,7 +19,8 @@ namespace disarm {
 // The most search hits the mirror lists, as the search page shows them best first.
 inline constexpr std::size_t kMirrorSearchHits = 100;
 
-std::string page_mirror_html(const Framework& framework, const Route& route, const SearchIndex& index);
+// `index` is asked for on a search page only.
+std::string page_mirror_html(const Framework& framework, const Route& route, const SearchIndexSource& index);
 
 // The matrix as headings and lists: phases (h2) over tactics (h3) over their techniques or
 // counters, each folded sub-technique in a list under its parent, with its incident count.

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
@@ -145,5 +146,8 @@ class SearchIndex {
   std::vector<Posting> postings_;         // with a sentinel at the end
   std::vector<std::uint32_t> positions_;  // byte offsets of words in their field's text
 };
+
+// The index, built when first asked for: a page that does not search never waits for it.
+using SearchIndexSource = std::function<const SearchIndex&()>;
 
 }  // namespace disarm
