@@ -232,8 +232,12 @@ Result<std::string> make_offline_bundle(const ViewerFiles& files) {
     copied = s.end;
     if (n == 0) {
       // Emscripten's loader and the wasm come first: viewer.js finds both already in the page.
-      out +=
-          "<script type=\"application/octet-stream\" id=\"disarm-wasm\">" + base64_encode(files.wasm) + "</script>\n";
+      if (files.wasm_gzip.empty())
+        out +=
+            "<script type=\"application/octet-stream\" id=\"disarm-wasm\">" + base64_encode(files.wasm) + "</script>\n";
+      else
+        out += "<script type=\"application/octet-stream\" data-encoding=\"gzip\" id=\"disarm-wasm\">" +
+               base64_encode(files.wasm_gzip) + "</script>\n";
       add_script(inline_script_text(files.viewer_js));
       out += "\n";
     }

@@ -98,17 +98,15 @@ Backend::Backend(std::function<void()> draw, std::function<void(float, bool)> ap
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   g_backend = this;
+  // The wheel and touch wake the loop from the page (viewer.js, touch.js), through passive
+  // listeners that never hold up the browser's scrolling; these would not be passive.
   emscripten_set_mousemove_callback(kCanvas, nullptr, false, wake<EmscriptenMouseEvent>);
   emscripten_set_mousedown_callback(kCanvas, nullptr, false, wake<EmscriptenMouseEvent>);
   emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenMouseEvent>);
   emscripten_set_mouseleave_callback(kCanvas, nullptr, false, wake<EmscriptenMouseEvent>);
-  emscripten_set_wheel_callback(kCanvas, nullptr, false, wake<EmscriptenWheelEvent>);
   emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, on_key_down);
   emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenKeyboardEvent>);
   emscripten_set_keypress_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenKeyboardEvent>);
-  emscripten_set_touchstart_callback(kCanvas, nullptr, false, wake<EmscriptenTouchEvent>);
-  emscripten_set_touchmove_callback(kCanvas, nullptr, false, wake<EmscriptenTouchEvent>);
-  emscripten_set_touchend_callback(kCanvas, nullptr, false, wake<EmscriptenTouchEvent>);
   emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenUiEvent>);
   emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenFocusEvent>);
   emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenFocusEvent>);
