@@ -38,7 +38,14 @@ export async function runLighthouse(url) {
       const a = audits[id];
       if (!a || a.score === null || a.score >= 0.9) continue;
       const saving = a.details && a.details.overallSavingsBytes ? `, ${(a.details.overallSavingsBytes / 1024).toFixed(0)} KB saving` : '';
-      flagged.push(`${a.title}${a.displayValue ? ` (${a.displayValue}` + saving + ')' : ''}`);
+      // Where, for the audits that name places (a script, a listener's source line).
+      const where = ((a.details && a.details.items) || []).slice(0, 4).map((item) => {
+        const s = item.source;
+        if (s && s.url) return `${s.url.split('/').pop()}:${s.line + 1}`;
+        return item.url ? item.url.split('/').pop() : '';
+      }).filter(Boolean);
+      flagged.push(`${a.title}${a.displayValue ? ` (${a.displayValue}` + saving + ')' : ''}` +
+                   (where.length ? `: ${where.join(', ')}` : ''));
     }
     for (const [id, a] of Object.entries(audits))
       if (a.score === 0 && a.scoreDisplayMode === 'binary' && !WATCHED.includes(id)) flagged.push(a.title);
