@@ -10,6 +10,8 @@ most European text. Every glyph kept costs wasm bytes and font atlas memory.
 import re
 import sys
 
+from embed_files import write_if_changed  # beside this script
+
 ALWAYS = [(0x20, 0x7E), (0xA0, 0xFF)]
 
 
@@ -44,14 +46,7 @@ def main():
             print(f"font_glyphs.py: cannot read {path}: {e.strerror}", file=sys.stderr)
             return 1
     kept = sorted(p for p in points if any(first <= p <= last for first, last in ranges))
-    text = "\n".join(f"U+{p:04X}" for p in kept) + "\n"
-    try:
-        if open(out).read() == text:
-            return 0  # unchanged: keep the timestamp so nothing is subset again
-    except OSError:
-        pass
-    with open(out, "w") as f:
-        f.write(text)
+    write_if_changed(out, "\n".join(f"U+{p:04X}" for p in kept) + "\n")
     return 0
 
 
