@@ -150,6 +150,7 @@ await page.close();
         frame.title = 'DISARM framework viewer';
         frame.width = 480;
         frame.height = 320;
+        frame.style.display = 'inline-block';  // two by two, all in view: offscreen frames wait
         frame.src = s;
         document.body.appendChild(frame);
       }
