@@ -76,7 +76,20 @@ DataFileType recognise_data_file(std::string_view text) {
   return parsed ? recognise(parsed.value()) : DataFileType::Unknown;
 }
 
+std::optional<Error> data_file_size_error(std::uint64_t bytes) {
+  if (bytes <= kMaxDataFileBytes) return std::nullopt;
+  constexpr std::uint64_t kMiB = 1 << 20;
+  const std::uint64_t tenths = (bytes * 10 + kMiB / 2) / kMiB;
+  return Error{"the file is " + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) +
+                   " MB, more than the " + std::to_string(kMaxDataFileBytes / kMiB) +
+                   " MB the viewer opens: the page would hold the file, its parse and the framework built "
+                   "from it in memory at once, more than a browser may give it (DISARM's whole framework "
+                   "takes about 1 MB)",
+               ""};
+}
+
 Result<OpenedData> open_data_file(std::string_view text, std::string_view name) {
+  if (auto too_large = data_file_size_error(text.size())) return *std::move(too_large);
   DataFileType type = DataFileType::Unknown;
   {
     auto parsed = JsonTree::parse(text);

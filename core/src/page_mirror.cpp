@@ -118,6 +118,8 @@ std::string search_html(const Framework& framework, const Route& route, const Se
   const std::vector<SearchHit> hits = index.search(route.query, options);
   std::string out =
       "<h1>Search: " + html_escape(route.query) + "</h1>\n<p>" + counted(hits.size(), "result", "results") + ".</p>\n";
+  if (std::string notice = search_query_limit_notice(route.query); !notice.empty())
+    out += "<p>" + html_escape(notice) + "</p>\n";
   if (hits.empty()) return out;
   out += "<ol>\n";
   for (std::size_t i = 0; i < hits.size() && i < kMirrorSearchHits; ++i) {

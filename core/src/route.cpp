@@ -4,6 +4,7 @@
 
 #include "ascii.hpp"
 #include "disarm/object_id.hpp"
+#include "disarm/selection_fragment.hpp"
 #include "utf8.hpp"
 
 namespace disarm {
@@ -122,14 +123,14 @@ Route Route::matrix(MatrixSide side, std::string_view highlight, std::string_vie
   route.type = RouteType::Matrix;
   route.side = side;
   route.highlight = highlight_source(highlight);
-  route.selection = bounded_text(selection, kMaxRouteSelection);
+  route.selection = bounded_text(selection, kMaxSelectionCodeBytes + 1);
   return route;
 }
 
 Route Route::search(std::string_view query, KindSet kinds) {
   Route route;
   route.type = RouteType::Search;
-  route.query = bounded_text(query);
+  route.query = bounded_text(query, kMaxRouteQuery);
   route.kinds = kinds;
   return route;
 }

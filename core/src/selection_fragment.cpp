@@ -188,4 +188,13 @@ Result<Selection> decode_selection(std::string_view code) {
   return selection;
 }
 
+Result<Selection> decode_shared_selection(std::string_view code) {
+  if (code.size() > kMaxSelectionCodeBytes)
+    return Error{"the share code is longer than the " + std::to_string(kMaxSelectionCodeBytes) +
+                     " characters a share link may carry (mail programs, chat apps and browsers cut or refuse "
+                     "longer links); share fewer techniques or shorter comments",
+                 "character " + std::to_string(kMaxSelectionCodeBytes + 1)};
+  return decode_selection(code);
+}
+
 }  // namespace disarm

@@ -89,7 +89,7 @@ bool WorkingSelection::restore_previous() {
 }
 
 bool WorkingSelection::open_shared(std::string_view code) {
-  auto decoded = decode_selection(code);
+  auto decoded = decode_shared_selection(code);
   if (!decoded) {
     notice_ =
         "The link's selection could not be read (" + decoded.error().describe() + "). Your selection is unchanged.";

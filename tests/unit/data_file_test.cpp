@@ -1,11 +1,11 @@
 // Files opened in the viewer: what each text is recognised as, and what opening it gives,
 // on the sample, small invented files, and upstream's real STIX bundle when it is there
 // (DISARM_UPSTREAM_DIR, read-only, not ours; asserts on IDs and counts, never its text).
-#include "catch.hpp"
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include "catch.hpp"
 
 #include "disarm/data_file.hpp"
 #include "disarm/navigator_layer.hpp"
@@ -155,6 +155,23 @@ TEST_CASE("data file: what cannot be opened says what and where", "[data_file]")
 
   e = open_error("[1]");
   CHECK(e.message.find("a JSON array") != std::string::npos);
+}
+
+TEST_CASE("data file: a file over the size limit is refused with the limit and why", "[data_file]") {
+  CHECK_FALSE(data_file_size_error(kMaxDataFileBytes).has_value());
+  auto hundred = data_file_size_error(std::uint64_t{100} << 20);
+  REQUIRE(hundred.has_value());
+  CHECK_THAT(hundred->message, ContainsText("100.0 MB"));
+  CHECK_THAT(hundred->message, ContainsText("more than the 32 MB the viewer opens"));
+  CHECK_THAT(hundred->message, ContainsText("memory"));
+
+  // Refused by its size alone: a snapshot that opens, with spaces after it past the limit.
+  std::string text = disarm::test::sample_snapshot_text();
+  REQUIRE(open_data_file(text, "big.json").ok());
+  text.resize(kMaxDataFileBytes + 1, ' ');
+  auto opened = open_data_file(text, "big.json");
+  REQUIRE_FALSE(opened.ok());
+  CHECK_THAT(opened.error().message, ContainsText("32.0 MB, more than the 32 MB"));
 }
 
 TEST_CASE("data file: upstream's STIX bundle", "[data_file][upstream]") {

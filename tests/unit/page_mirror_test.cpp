@@ -1,8 +1,8 @@
 // The screen-reader mirror: every kind of page as headings, lists and links, on the sample
 // and on data written to break out of the markup.
-#include "catch.hpp"
 #include <string>
 #include <string_view>
+#include "catch.hpp"
 
 #include "disarm/page_mirror.hpp"
 #include "sample_framework.hpp"
@@ -103,6 +103,15 @@ TEST_CASE("Mirror: search results, kind lists, start, about and not found", "[mi
   CHECK(contains(missing, "\xE2\x80\x9CT0087\xE2\x80\x9D"));
   CHECK(contains(missing, "<a href=\"#/T0086\">"));  // the nearest ID
   CHECK(contains(missing, "<a href=\"#/search?q=T0087\">Search for it</a>"));
+}
+
+TEST_CASE("Mirror: a search query over the limit says how much of it was searched", "[mirror]") {
+  std::string query = "synthetic images ";
+  query.resize(std::size_t{1} << 20, 'z');
+  const std::string cut = mirror("#/search?q=" + percent_encode(query));
+  check_structure(cut);
+  CHECK(contains(cut, "Only the first " + std::to_string(kMaxSearchQueryBytes) + " bytes of this query were searched"));
+  CHECK_FALSE(contains(mirror("#/search?q=synthetic+images"), "Only the first"));
 }
 
 TEST_CASE("Mirror: hostile text is escaped on every page", "[mirror]") {

@@ -2,6 +2,9 @@
 // and, for framework data, the Framework it holds with provenance naming where it came from.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,6 +30,16 @@ std::string_view data_file_type_label(DataFileType type);
 // recognised and its loader can say what is wrong with it. Never throws.
 DataFileType recognise_data_file(std::string_view text);
 
+// The largest data file the viewer opens: 32 MiB, some thirty times DISARM's whole framework as
+// a snapshot (1 MB). While a file opens, the page's memory holds its bytes, their parse and the
+// framework built from them at once, and browsers (on phones especially) keep that memory
+// small: a larger file could stop the page where it should get a message.
+inline constexpr std::size_t kMaxDataFileBytes = std::size_t{32} << 20;
+
+// An Error naming the limit and why, for a file of `bytes` bytes, when that is over
+// kMaxDataFileBytes; nothing otherwise. The page asks before it copies a file's bytes.
+std::optional<Error> data_file_size_error(std::uint64_t bytes);
+
 struct OpenedData {
   Framework framework;
   DataFileType type = DataFileType::Unknown;
@@ -37,7 +50,8 @@ struct OpenedData {
 // URL) as its source, keeping a snapshot's own source after it; an empty licence becomes
 // "unknown". A STIX bundle gets DISARM's provenance and CC BY-SA licence, as the importer
 // sets them. Anything else is an Error that says what the text is and, for malformed JSON or
-// a snapshot that fails to parse, where ("line 3, column 7", "/objects/2/name").
+// a snapshot that fails to parse, where ("line 3, column 7", "/objects/2/name"); so is a
+// text over kMaxDataFileBytes.
 Result<OpenedData> open_data_file(std::string_view text, std::string_view name);
 
 }  // namespace disarm

@@ -23,6 +23,7 @@
 
 #include "disarm/kind.hpp"
 #include "disarm/matrix_model.hpp"
+#include "disarm/search_index.hpp"
 
 namespace disarm {
 
@@ -36,9 +37,11 @@ struct Route {
   MatrixSide side = MatrixSide::Red;  // Matrix
   // Matrix: what to highlight, "I00099" (a canonical ID) or "search:QUERY"; empty for nothing.
   std::string highlight;
-  // Matrix: a share code as given, to be decoded (and refused with a message) by the viewer.
+  // Matrix: a share code as given, to be decoded (and refused with a message) by the viewer;
+  // one over kMaxSelectionCodeBytes is cut just past that limit, so that
+  // decode_shared_selection names it.
   std::string selection;
-  std::string query;            // Search: the text as typed, valid UTF-8
+  std::string query;            // Search: the text as typed, valid UTF-8, cut past kMaxRouteQuery
   KindSet kinds;                // Search: the kinds to show; none set means all
   Kind kind = Kind::Technique;  // KindList
   std::string text;             // NotFound: the hash as given, made valid UTF-8
@@ -55,10 +58,11 @@ struct Route {
   friend bool operator==(const Route&, const Route&) = default;
 };
 
-// Longer search queries are cut (at a UTF-8 boundary) to this many bytes.
+// Longer IDs and highlight queries are cut (at a UTF-8 boundary) to this many bytes.
 inline constexpr std::size_t kMaxRouteText = 1024;
-// A share code longer than this is cut; decoding then says it is damaged.
-inline constexpr std::size_t kMaxRouteSelection = 1 << 16;
+// Search queries are cut (at a UTF-8 boundary) to this many bytes: one character more than
+// is searched, so that the search page can tell that the rest of a query was left out.
+inline constexpr std::size_t kMaxRouteQuery = kMaxSearchQueryBytes + 4;
 inline constexpr std::string_view kSearchHighlightPrefix = "search:";
 
 Route parse_route(std::string_view hash);

@@ -37,6 +37,16 @@ inline constexpr KindMask kAllKinds = (KindMask{1} << kKindCount) - 1;
 // task). An exact name gives just its kind. 0 when it names none.
 KindMask kinds_named(std::string_view name);
 
+// The longest query searched, in bytes: a longer one is searched for its first
+// kMaxSearchQueryBytes, cut at a UTF-8 boundary. Queries are typed or come in links; a longer
+// one is pasted text, whose first kilobyte holds more words than a query uses (16), while
+// every byte costs time on every keystroke of search as you type.
+inline constexpr std::size_t kMaxSearchQueryBytes = 1024;
+
+// What to tell the reader of a query over kMaxSearchQueryBytes: the limit and why; empty
+// for a query within it.
+std::string search_query_limit_notice(std::string_view query);
+
 struct SearchOptions {
   std::size_t limit = 20;  // the most hits returned; 0 for all
   // The kinds to search: the UI's filter chips. `kind:` words in the query narrow it further.
