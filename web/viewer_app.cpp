@@ -80,9 +80,15 @@ void ViewerApp::use_builtin_data() {
   use_framework(std::move(loaded).value());
 }
 
-ViewerApp::OpenedFile ViewerApp::open_file(const std::string& name, std::string_view text) {
+ViewerApp::OpenedFile ViewerApp::open_file(const std::string& name, std::string_view text, std::uint64_t size) {
   const auto start = std::chrono::steady_clock::now();
   OpenedFile out;
+  auto refuse = [&](const Error& error) {
+    out.location = error.location;
+    out.message = name + " could not be opened: " + error.describe() + ". The data shown is unchanged.";
+    return out;
+  };
+  if (auto too_large = data_file_size_error(std::max<std::uint64_t>(size, text.size()))) return refuse(*too_large);
   const DataFileType type = recognise_data_file(text);
   out.type = data_file_type_name(type);
   if (type == DataFileType::NavigatorLayer) {
@@ -97,11 +103,7 @@ ViewerApp::OpenedFile ViewerApp::open_file(const std::string& name, std::string_
     return out;
   }
   auto opened = open_data_file(text, name);
-  if (!opened) {
-    out.location = opened.error().location;
-    out.message = name + " could not be opened: " + opened.error().describe() + ". The data shown is unchanged.";
-    return out;
-  }
+  if (!opened) return refuse(opened.error());
   OpenedData& data = opened.value();
   const std::size_t objects = data.framework.defined_object_count();
   use_framework(std::move(data.framework));
@@ -121,8 +123,8 @@ ViewerApp::OpenedFile ViewerApp::open_file(const std::string& name, std::string_
   return out;
 }
 
-std::string ViewerApp::open_data(const std::string& name, std::string_view text) {
-  OpenedFile opened = open_file(name.empty() ? "the file" : name, text);
+std::string ViewerApp::open_data(const std::string& name, std::string_view text, std::uint64_t size) {
+  OpenedFile opened = open_file(name.empty() ? "the file" : name, text, size);
   nlohmann::json out = {{"ok", opened.ok},
                         {"type", opened.type},
                         {"message", opened.message},

@@ -37,7 +37,7 @@ class ViewerApp : public PageApiHandler {
   std::string state_json() const override;
   void location_changed(const std::string& fragment, int history_index) override;
   std::string search_json(const std::string& query) const override;
-  std::string open_data(const std::string& name, std::string_view text) override;
+  std::string open_data(const std::string& name, std::string_view text, std::uint64_t size) override;
 
   // What opening a file did, for the page to tell the user.
   struct OpenedFile {
@@ -49,8 +49,9 @@ class ViewerApp : public PageApiHandler {
   };
   // The one place a file's text is opened, whatever brought it: a drop, "Open file...",
   // ?data=URL or window.disarm.load. Framework data replaces what is shown; a Navigator layer
-  // becomes the selection, shown on the red matrix; the rest is an error.
-  OpenedFile open_file(const std::string& name, std::string_view text);
+  // becomes the selection, shown on the red matrix; the rest is an error, and so is a file of
+  // more than kMaxDataFileBytes (`size`), refused before its text is read.
+  OpenedFile open_file(const std::string& name, std::string_view text, std::uint64_t size);
   std::string mirror_html() const override;
   void search_box_input(const std::string& text) override;
   void search_box_key(const std::string& key) override;

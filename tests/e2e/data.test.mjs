@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -167,6 +168,37 @@ test('?data= with broken JSON: where the parser stopped', async () => {
 
 test('?data= from another origin that does not allow it: says CORS may be why', async () => {
   const page = await expectFailure('?data=' + encodeURIComponent(env.noCors.url + 'other.json'), /\(CORS\)/);
+  await page.close();
+});
+
+test('?data= of 100 MB is refused by its declared size, naming the limit, and not downloaded', async () => {
+  // A server that declares 100 MB and sends only the start of it: the viewer must judge the
+  // file by its Content-Length, or the test would hang waiting for the rest.
+  const huge = http.createServer((req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(100 << 20),
+                         'Access-Control-Allow-Origin': '*' });
+    res.write('{"format": "disarm-snapshot", ');
+  });
+  await new Promise((resolve) => huge.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = 'http://127.0.0.1:' + huge.address().port + '/huge.json';
+    const page = await expectFailure('?data=' + encodeURIComponent(url),
+                                     /huge\.json could not be opened: the file is 100\.0 MB, more than the 32 MB the viewer opens: .*memory/,
+                                     'data-url-too-large');
+    await page.close();
+  } finally {
+    huge.closeAllConnections();
+    huge.close();
+  }
+});
+
+test('a file over the size limit is refused by its size, with the limit named, and the data stays', async () => {
+  const { page, errors } = await open();
+  const result = await page.evaluate(() => window.disarm.load(new Uint8Array((32 << 20) + 1), 'big.json'));
+  assert.equal(result.ok, false);
+  assert.match(result.message, /^big\.json could not be opened: the file is 32\.0 MB, more than the 32 MB the viewer opens/);
+  assert.equal((await page.evaluate(() => window.disarm.state())).framework.name, sample.provenance.name);
+  assert.deepEqual(errors, []);
   await page.close();
 });
 

@@ -3,6 +3,7 @@
 // hosts read the viewer's state and drive it. Strings cross as arguments, never as JS source.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -21,8 +22,10 @@ class PageApiHandler {
   virtual std::string search_json(const std::string& query) const = 0;
   // A file's text from the page (dropped, chosen, fetched for ?data=URL, window.disarm.load),
   // named by its file name or URL: what opening it did, as a JSON object {ok, type, message,
-  // ...}. Framework data replaces what is shown; anything else leaves it as it is.
-  virtual std::string open_data(const std::string& name, std::string_view text) = 0;
+  // ...}. Framework data replaces what is shown; anything else leaves it as it is. `size` is
+  // the file's size in bytes: the page leaves out the text (empty) of a file over
+  // kMaxDataFileBytes, which is refused by its size.
+  virtual std::string open_data(const std::string& name, std::string_view text, std::uint64_t size) = 0;
   // The current page as semantic HTML for the screen-reader mirror (see page_mirror.hpp).
   virtual std::string mirror_html() const = 0;
   // The page's <input> over the search box (text_input.js): its text after every edit, and

@@ -135,6 +135,7 @@ void SearchView::draw(ViewContext& ctx) {
     return;
   }
   draw_chips(ctx);
+  if (std::string notice = search_query_limit_notice(query_); !notice.empty()) ImGui::TextWrapped("%s", notice.c_str());
   if (shown_.empty()) {
     ImGui::Spacing();
     ImGui::Text("No matches for \u201C%s\u201D.", query_.c_str());
