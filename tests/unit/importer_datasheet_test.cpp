@@ -1,8 +1,8 @@
 // Single datasheets in upstream's format, well-formed and drifted or broken. Every text
 // here is invented for these tests; only the layout follows upstream's generator.
-#include "catch.hpp"
 #include <string>
 #include <vector>
+#include "catch.hpp"
 
 #include "disarm/importer.hpp"
 #include "imported_data_lookup.hpp"
@@ -479,4 +479,20 @@ TEST_CASE("names are plain text: markup dropped, entities decoded; summaries kee
   REQUIRE(t);
   CHECK(t->name == "Lamps & Wicks \xE2\x80\x99n Oil \xE2\x98\xBA");
   CHECK(t->summary == "Oil &amp; <i>wicks</i>, **bold**.");
+}
+
+TEST_CASE("a table whose rows md4c splits at lone CRs, near the end marker, imports without throwing") {
+  // Found by tests/fuzz/pages_fuzzer.cpp (regressions/pages_fuzzer/crash-table-rows-past-body):
+  // md4c ends lines at a lone CR, the line index only at LF, so a row's line fell past the
+  // body and split_row read beyond it.
+  const std::string page =
+      "# Incident I00504: Lone returns\n\n"
+      "Reference | Pub Date | Archive\n:-- | :-- \r| :-- | :--\n| [a\rb](https://example.org/) | 2031 | \n"
+      "Ann | - | [-](-) |\n| x | y | z \n\n* **Date added:** 2024-01-02\n\n\n"
+      "Reference | Pub Date | Archive\n:-- | :-- | :-- \r| :-- | :--\n| [a\rb](https://example.org/) | 2031 |\n"
+      "Ann ExamDO NOT EDIT ABOVE THIS LINE: more\n\n\nDO NOT EDIT ABOVE THIS LINE\n";
+  const std::vector<PageFile> files = {{"incidents/I00504.md", page}};
+  ImportResult imported;
+  REQUIRE_NOTHROW(imported = import_pages(files, upstream_provenance("test", "", "")));
+  CHECK(imported.pages_recognised == 1);
 }
