@@ -62,7 +62,8 @@ std::string ViewerApp::state_part_json(const std::string& part) const {
 std::string ViewerApp::search_json(const std::string& query) const {
   nlohmann::json hits = nlohmann::json::array();
   if (search_index_)
-    for (const SearchHit& hit : search_index_->search(query)) hits.push_back(search_hit_json(*framework_, hit));
+    for (const SearchHit& hit : search_index_->search(query))
+      hits.push_back(nlohmann::json(search_hit_json(*framework_, hit)));
   return dump(hits);
 }
 
@@ -142,7 +143,7 @@ void ViewerApp::add_page_state(nlohmann::json& state) const {
           [&](const SearchPage& sp) {
             json hits = json::array();
             for (std::size_t i = 0; i < sp.hits.size() && i < 20; ++i)
-              hits.push_back(search_hit_json(*framework_, sp.hits[i]));
+              hits.push_back(nlohmann::json(search_hit_json(*framework_, sp.hits[i])));
             state["search"] = {
                 {"query", sp.query}, {"hits", hits}, {"total", sp.hits.size()}, {"selected", search_view_.selected()}};
           },
