@@ -127,7 +127,7 @@ void ViewerApp::draw_search_box(ViewContext& ctx, float width) {
   ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   search_rect_[0] = min.x, search_rect_[1] = min.y, search_rect_[2] = max.x - min.x, search_rect_[3] = max.y - min.y;
   if (changed || typed) search_typed(ctx);
-  if (history_->current().type == RouteType::Search) {
+  if (std::holds_alternative<SearchPage>(page_->model)) {
     if (arrow != 0) search_view_.move_selection(arrow);
     if (entered)
       if (auto route = search_view_.selected_route(*framework_)) ctx.open(*route);

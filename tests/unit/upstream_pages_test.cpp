@@ -2,11 +2,11 @@
 // object page, kind page, preview and both matrices built. Skipped (passing) when
 // DISARM_UPSTREAM_DIR has no generated_pages.
 #include <algorithm>
-#include "catch.hpp"
 #include <chrono>
 #include <filesystem>
 #include <string>
 #include <vector>
+#include "catch.hpp"
 
 #include "disarm/importer.hpp"
 #include "disarm/matrix_model.hpp"
@@ -122,7 +122,7 @@ TEST_CASE("the screen-reader mirror lists every cell of upstream's matrices") {
   const SearchIndex index = SearchIndex::build(*fw);
   for (MatrixSide side : {MatrixSide::Red, MatrixSide::Blue}) {
     const MatrixModel m = build_matrix(*fw, side);
-    const std::string html = page_mirror_html(*fw, Route::matrix(side), index);
+    const std::string html = page_mirror_html(*fw, build_page(*fw, index, Route::matrix(side)));
     auto count = [&](std::string_view part) {
       std::size_t n = 0;
       for (auto at = html.find(part); at != std::string::npos; at = html.find(part, at + part.size())) ++n;

@@ -14,8 +14,8 @@ namespace disarm::web {
 
 class ObjectView {
  public:
-  void show(ObjectPage page);
-  const ObjectPage& page() const { return page_; }
+  // The page stays the caller's (the router's) until the next show().
+  void show(const ObjectPage& page);
   void draw(ViewContext& ctx, SelectionStore& store);
   // The page as a print document (a handout): print_html's.
   std::string print_document_html(const Framework& framework) const;
@@ -28,16 +28,9 @@ class ObjectView {
   void draw_citations(ViewContext& ctx, float width);
   void draw_references(ViewContext& ctx);
 
-  ObjectPage page_;
+  const ObjectPage* page_ = nullptr;
   RichTextView text_;
   std::optional<std::size_t> highlight_count_;  // techniques "Show in matrix" lights; none: no button
 };
-
-// The column a page reads in: at most ~860 CSS pixels, centred.
-float reading_width(const ViewContext& ctx);
-// Moves the cursor so a column of `width` is centred in the window.
-void centre_column(float width);
-// A section heading: bold, with space above.
-void section_heading(ViewContext& ctx, const char* title);
 
 }  // namespace disarm::web

@@ -26,12 +26,6 @@
 
 namespace disarm {
 
-using KindMask = std::uint32_t;
-constexpr KindMask kind_bit(Kind kind) {
-  return KindMask{1} << static_cast<unsigned>(kind);
-}
-inline constexpr KindMask kAllKinds = (KindMask{1} << kKindCount) - 1;
-
 // The kinds a filter word names: a kind's name or plural ("incident", "incidents",
 // "actor-type"), in any case, or the start of some ("inc"; "t" is tactic, technique and
 // task). An exact name gives just its kind. 0 when it names none.
