@@ -17,6 +17,9 @@ class SearchView {
   // Runs the query when it or the kinds differ from what is shown; cheap otherwise.
   void show(const Framework& framework, const SearchIndex& index, const std::string& query, KindSet kinds);
   void draw(ViewContext& ctx);
+  // An embed's menu: the kind chips and "Show matches in matrix", which the results'
+  // header holds otherwise.
+  void draw_menu(ViewContext& ctx);
 
   // Keyboard selection while the search box has focus.
   void move_selection(int delta);
@@ -30,6 +33,7 @@ class SearchView {
 
  private:
   void draw_chips(ViewContext& ctx);
+  void draw_show_in_matrix(ViewContext& ctx);
   void draw_hit(ViewContext& ctx, std::size_t i, float row_h, float width);
 
   std::string query_;
