@@ -261,6 +261,7 @@ void ViewerApp::draw() {
   }
 
   ViewContext ctx(*framework_, fonts_, palette_, scale_, *previews_);
+  ctx.embed = embed_;
   if (embed_)
     draw_embed_bar(ctx);
   else

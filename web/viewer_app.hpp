@@ -72,7 +72,9 @@ class ViewerApp : public PageApiHandler {
   void sync_location(bool push);
   void draw_history_buttons(bool small);  // back and forward
   void draw_top_bar(ViewContext& ctx);
-  void draw_embed_bar(ViewContext& ctx);  // ?embed=1: back, forward, "Open in full viewer"
+  void draw_embed_bar(ViewContext& ctx);  // ?embed=1: back, forward, the menu, "Open in full viewer"
+  // The page's analyst controls (filter, selection, print...), which an embed keeps behind one menu.
+  void draw_embed_menu(ViewContext& ctx);
   void draw_search_box(ViewContext& ctx, float width);
   void draw_tabs(ViewContext& ctx);
   void draw_page(ViewContext& ctx);
@@ -104,6 +106,7 @@ class ViewerApp : public PageApiHandler {
 
   std::string search_text_;  // the top bar's search box
   bool focus_search_ = false;
+  bool search_focus_pending_ = false;  // "/" or Ctrl+K asked for the box, which has not got it yet
   bool search_focused_ = false;
   float search_rect_[4] = {};  // device pixels
   // From the page's <input> over the search box, applied in the next frame's top bar.

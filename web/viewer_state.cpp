@@ -75,6 +75,7 @@ std::string ViewerApp::state_json() const {
   const FrameStats& stats = frame_stats();
   state["frame_ms"] = {
       {"last", stats.last_ms}, {"total", stats.total_ms}, {"ui_total", stats.ui_total_ms}, {"count", stats.frames}};
+  state["frame_loop"] = frame_loop_paused() ? "paused" : "running";
   state["wasm_memory"] = wasm_memory_bytes();
   state["scale"] = scale_;
   state["theme"] = dark_ ? "dark" : "light";
@@ -136,7 +137,8 @@ void ViewerApp::add_page_state(nlohmann::json& state) const {
                                {"shown", matrix_view_.shown_cells()},
                                {"select_mode", matrix_view_.select_mode()},
                                {"only_highlighted", matrix_view_.only_highlighted()},
-                               {"panel_open", matrix_view_.panel_open()}};
+                               {"panel_open", matrix_view_.panel_open()},
+                               {"legend_levels", matrix_view_.legend_levels()}};
             if (!hl.source.empty())
               state["highlight"] = {{"source", hl.source}, {"label", hl.label}, {"count", lit.size()}, {"ids", lit}};
           },

@@ -13,6 +13,7 @@
 #include "disarm/snapshot.hpp"
 #include "disarm/stix_import.hpp"
 #include "sample_framework.hpp"
+#include "upstream_data.hpp"
 
 using namespace disarm;
 
@@ -159,11 +160,7 @@ TEST_CASE("data file: what cannot be opened says what and where", "[data_file]")
 
 TEST_CASE("data file: upstream's STIX bundle", "[data_file][upstream]") {
   const std::string path = DISARM_UPSTREAM_DIR "/generated_files/DISARM_STIX/DISARM.json";
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    WARN("skipped: no upstream STIX bundle at " << path);
-    return;
-  }
+  REQUIRE_UPSTREAM(path);
   const std::string text = read_file(path);
   CHECK(recognise_data_file(text) == DataFileType::StixBundle);
   OpenedData opened = open_ok(text, "DISARM.json");

@@ -42,7 +42,14 @@ std::string ObjectView::print_document_html(const Framework& framework) const {
   return print_html(framework, *page_);
 }
 
-void ObjectView::draw_actions(ViewContext& ctx, SelectionStore& store) {
+void ObjectView::draw_actions(ViewContext& ctx, SelectionStore& store, bool in_menu) {
+  auto next = [in_menu](const char* label) {
+    if (!in_menu) same_line_if_fits(button_width(label));
+  };
+  next("Copy ID");
+  if (page_button(ctx, "Copy ID")) copy_to_clipboard(page_->id);
+  next("Copy link");
+  if (page_button(ctx, "Copy link")) copy_to_clipboard(page_address(print_route(Route::object(page_->id))));
   if (!highlight_count_) {
     auto object = ctx.framework.find(page_->id);
     const Kind kind = page_->kind;
@@ -55,7 +62,7 @@ void ObjectView::draw_actions(ViewContext& ctx, SelectionStore& store) {
   if (*highlight_count_ > 0 || page_->kind == Kind::Incident || page_->kind == Kind::Counter) {
     std::string label =
         technique ? std::string("Show in matrix") : "Show in matrix (" + technique_count(*highlight_count_) + ")";
-    same_line_if_fits(button_width(label.c_str()));
+    next(label.c_str());
     ImGui::BeginDisabled(*highlight_count_ == 0);
     if (page_button(ctx, label.c_str())) ctx.open(Route::matrix(MatrixSide::Red, page_->id));
     ImGui::EndDisabled();
@@ -67,7 +74,7 @@ void ObjectView::draw_actions(ViewContext& ctx, SelectionStore& store) {
   if (technique) {
     const bool selected = store.selection().contains(page_->id);
     const char* label = selected ? "Remove from selection" : "Add to selection";
-    same_line_if_fits(button_width(label));
+    next(label);
     if (page_button(ctx, label)) {
       if (selected)
         store.remove(page_->id);
@@ -75,9 +82,13 @@ void ObjectView::draw_actions(ViewContext& ctx, SelectionStore& store) {
         store.add(page_->id);
     }
   }
-  same_line_if_fits(button_width("Print"));
+  next("Print");
   if (page_button(ctx, "Print")) print_document(print_document_html(ctx.framework));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A print view of this page, for a handout");
+}
+
+void ObjectView::draw_menu(ViewContext& ctx, SelectionStore& store) {
+  draw_actions(ctx, store, true);
 }
 
 void ObjectView::draw(ViewContext& ctx, SelectionStore& store) {
@@ -109,11 +120,7 @@ void ObjectView::draw_header(ViewContext& ctx, float width, SelectionStore& stor
   selectable_text("##id", page_->id, ctx.fonts.bold, ctx.palette.accent, width);
   ImGui::SameLine();
   ImGui::TextDisabled("%s", page_->kind_label.c_str());
-  same_line_if_fits(button_width("Copy ID"));
-  if (ImGui::SmallButton("Copy ID")) copy_to_clipboard(page_->id);
-  same_line_if_fits(button_width("Copy link"));
-  if (ImGui::SmallButton("Copy link")) copy_to_clipboard(page_address(print_route(Route::object(page_->id))));
-  draw_actions(ctx, store);
+  if (!ctx.embed) draw_actions(ctx, store, false);
 
   // A title longer than the column wraps as plain text; a shorter one can be selected.
   if (ImGui::CalcTextSize(page_->title.c_str()).x * ctx.fonts.heading->FontSize / ImGui::GetFontSize() < width) {

@@ -57,9 +57,9 @@ void SearchView::draw_chips(ViewContext& ctx) {
   for (const KindInfo& k : all_kinds()) {
     std::size_t n = page_->per_kind[static_cast<std::size_t>(k.kind)];
     if (n == 0) continue;
-    ImGui::SameLine();
     bool on = (page_->kinds & kind_bit(k.kind)) != 0;
     std::string label = std::string(k.plural) + " " + std::to_string(n);
+    same_line_if_fits(button_width(label.c_str()));
     ImGui::PushStyleColor(ImGuiCol_Button, on ? ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive)
                                               : ImGui::ColorConvertU32ToFloat4(ctx.palette.chip_bg));
     if (ImGui::SmallButton(label.c_str())) {
@@ -71,6 +71,22 @@ void SearchView::draw_chips(ViewContext& ctx) {
     ImGui::SameLine();
     if (ImGui::SmallButton("All")) ctx.open(Route::search(page_->query));
   }
+}
+
+void SearchView::draw_show_in_matrix(ViewContext& ctx) {
+  ImGui::BeginDisabled(page_->per_kind[static_cast<std::size_t>(Kind::Technique)] == 0);
+  const bool show_in_matrix = page_button(ctx, "Show matches in matrix");
+  ImGui::EndDisabled();
+  if (show_in_matrix) ctx.open(Route::matrix(MatrixSide::Red, std::string(kSearchHighlightPrefix) + page_->query));
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Light up every technique this search finds in the red matrix");
+}
+
+void SearchView::draw_menu(ViewContext& ctx) {
+  if (!page_ || page_->query.empty()) return;
+  draw_chips(ctx);
+  ImGui::TextDisabled("%zu result%s", page_->hits.size(), page_->hits.size() == 1 ? "" : "s");
+  draw_show_in_matrix(ctx);
 }
 
 void SearchView::draw_hit(ViewContext& ctx, std::size_t i, float row_h, float width) {
@@ -87,15 +103,20 @@ void SearchView::draw_hit(ViewContext& ctx, std::size_t i, float row_h, float wi
   std::string_view kind = kind_info(o.kind).label;
   draw->AddText(ctx.fonts.regular, ctx.fonts.regular->FontSize, line, ctx.palette.muted, kind.data(),
                 kind.data() + kind.size());
-  line.x += 9 * ctx.fonts.regular->FontSize;
+  // An embed's narrow frame gives the kind less room; the ID and name need it more.
+  const float kind_w = (ctx.embed ? 6.5f : 9.0f) * ctx.fonts.regular->FontSize;
+  line.x += kind_w;
   draw->AddText(bold, bold->FontSize, line, ctx.palette.link, o.id.c_str());
   line.x += bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, o.id.c_str()).x + pad * 1.5f;
   draw->PushClipRect(min, max, true);
   draw->AddText(bold, bold->FontSize, line, ctx.palette.text, o.name.c_str());
   draw->PopClipRect();
 
-  if (hit.field != SearchField::Id && hit.field != SearchField::Name && !hit.snippet.empty()) {
-    ImVec2 second(min.x + pad + 9 * ctx.fonts.regular->FontSize, line.y + bold->FontSize * 1.3f);
+  ImVec2 second(min.x + pad + kind_w, line.y + bold->FontSize * 1.3f);
+  if (hit.field == SearchField::Id || hit.field == SearchField::Name || hit.snippet.empty()) {
+    // The match is in the first line: the summary's opening words say what the object is.
+    draw_snippet(ctx, second, max.x - pad, ctx.previews.get(hit.object).summary, {}, ctx.palette.muted);
+  } else {
     std::string where(hit.field_name);
     if (hit.evidence_for) where += " for " + ctx.framework.object(*hit.evidence_for).id;
     where += ": ";
@@ -117,23 +138,20 @@ void SearchView::draw(ViewContext& ctx) {
     ImGui::TextDisabled("or a kind filter (\"kind:incident bots\"). Press / or Ctrl+K to search from anywhere.");
     return;
   }
-  draw_chips(ctx);
+  if (!ctx.embed) draw_chips(ctx);
   if (page_->hits.empty()) {
     ImGui::Spacing();
     ImGui::Text("No matches for \u201C%s\u201D.", page_->query.c_str());
     ImGui::TextDisabled("Check the spelling, try fewer words, or search an ID such as T0049.");
     return;
   }
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextDisabled("%zu result%s%s", page_->hits.size(), page_->hits.size() == 1 ? "" : "s",
-                      page_->capped ? " (the best 500)" : "");
-  ImGui::SameLine(0, ImGui::GetFontSize());
-  ImGui::BeginDisabled(page_->per_kind[static_cast<std::size_t>(Kind::Technique)] == 0);
-  const bool show_in_matrix = page_button(ctx, "Show matches in matrix");
-  ImGui::EndDisabled();
-  if (show_in_matrix) ctx.open(Route::matrix(MatrixSide::Red, std::string(kSearchHighlightPrefix) + page_->query));
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("Light up every technique this search finds in the red matrix");
+  if (!ctx.embed) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%zu result%s%s", page_->hits.size(), page_->hits.size() == 1 ? "" : "s",
+                        page_->capped ? " (the best 500)" : "");
+    ImGui::SameLine(0, ImGui::GetFontSize());
+    draw_show_in_matrix(ctx);
+  }
   const float row_h = ctx.fonts.bold->FontSize * 2.6f + 12 * ctx.scale;
   ImGui::BeginChild("results", ImVec2(width, 0), false, kNavFlattened);
   // A fixed row height lets the clipper lay out only the rows in view: 10 or 500 hits

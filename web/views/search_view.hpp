@@ -14,6 +14,9 @@ class SearchView {
   // The page stays the caller's (the router's) until the next show().
   void show(const SearchPage& page);
   void draw(ViewContext& ctx);
+  // An embed's menu: the kind chips and "Show matches in matrix", which the results'
+  // header holds otherwise.
+  void draw_menu(ViewContext& ctx);
 
   // Keyboard selection while the search box has focus.
   void move_selection(int delta);
@@ -24,6 +27,7 @@ class SearchView {
 
  private:
   void draw_chips(ViewContext& ctx);
+  void draw_show_in_matrix(ViewContext& ctx);
   void draw_hit(ViewContext& ctx, std::size_t i, float row_h, float width);
 
   const SearchPage* page_ = nullptr;
