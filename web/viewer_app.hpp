@@ -3,12 +3,14 @@
 #pragma once
 
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "disarm/model.hpp"
 #include "disarm/navigation_history.hpp"
+#include "disarm/page.hpp"
 #include "disarm/search_index.hpp"
 #include "fonts.hpp"
 #include "platform/page_api.hpp"
@@ -35,6 +37,7 @@ class ViewerApp : public PageApiHandler {
   void draw();
 
   std::string state_json() const override;
+  std::string state_part_json(const std::string& part) const override;
   void location_changed(const std::string& fragment, int history_index) override;
   std::string search_json(const std::string& query) const override;
   std::string open_data(const std::string& name, std::string_view text, std::uint64_t size) override;
@@ -70,11 +73,15 @@ class ViewerApp : public PageApiHandler {
   void sync_location(bool push);
   void draw_history_buttons(bool small);  // back and forward
   void draw_top_bar(ViewContext& ctx);
-  void draw_embed_bar(ViewContext& ctx);  // ?embed=1: back, forward, "Open in full viewer"
+  void draw_embed_bar(ViewContext& ctx);  // ?embed=1: back, forward, the menu, "Open in full viewer"
+  // The page's analyst controls (filter, selection, print...), which an embed keeps behind one menu.
+  void draw_embed_menu(ViewContext& ctx);
   void draw_search_box(ViewContext& ctx, float width);
   void draw_tabs(ViewContext& ctx);
   void draw_page(ViewContext& ctx);
-  void draw_not_found(ViewContext& ctx);
+  nlohmann::json search_box_json() const;
+  void add_page_state(nlohmann::json& state) const;
+  void draw_not_found(ViewContext& ctx, const NotFoundPage& page);
   void search_typed(ViewContext& ctx);
   // Shows `framework` in place of the current one: every view that holds pages, indexes or
   // references into the old one starts afresh, and the current route is shown again.
@@ -86,13 +93,13 @@ class ViewerApp : public PageApiHandler {
   std::unique_ptr<LinkPreviewCache> previews_;
   std::string load_error_;
   std::optional<NavigationHistory> history_;
+  std::optional<Page> page_;  // the current route's, which the views draw from
 
   std::unique_ptr<OverviewView> overview_;
   ObjectView object_view_;
   MatrixView matrix_view_;
   SearchView search_view_;
   KindListView kind_view_;
-  std::vector<ObjectIndex> suggestions_;  // for a not-found page
   AboutState about_;
   std::string opened_from_;  // the file or URL whose data is shown; empty for the built-in data
   std::string opened_type_;
@@ -100,6 +107,7 @@ class ViewerApp : public PageApiHandler {
 
   std::string search_text_;  // the top bar's search box
   bool focus_search_ = false;
+  bool search_focus_pending_ = false;  // "/" or Ctrl+K asked for the box, which has not got it yet
   bool search_focused_ = false;
   float search_rect_[4] = {};  // device pixels
   // From the page's <input> over the search box, applied in the next frame's top bar.

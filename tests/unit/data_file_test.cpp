@@ -13,6 +13,7 @@
 #include "disarm/snapshot.hpp"
 #include "disarm/stix_import.hpp"
 #include "sample_framework.hpp"
+#include "upstream_data.hpp"
 
 using namespace disarm;
 
@@ -176,11 +177,7 @@ TEST_CASE("data file: a file over the size limit is refused with the limit and w
 
 TEST_CASE("data file: upstream's STIX bundle", "[data_file][upstream]") {
   const std::string path = DISARM_UPSTREAM_DIR "/generated_files/DISARM_STIX/DISARM.json";
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    WARN("skipped: no upstream STIX bundle at " << path);
-    return;
-  }
+  REQUIRE_UPSTREAM(path);
   const std::string text = read_file(path);
   CHECK(recognise_data_file(text) == DataFileType::StixBundle);
   OpenedData opened = open_ok(text, "DISARM.json");
@@ -194,4 +191,32 @@ TEST_CASE("data file: upstream's STIX bundle", "[data_file][upstream]") {
   CHECK(fw.data().red.columns.size() == 16);
   CHECK(fw.provenance().source == "DISARM.json");
   CHECK(fw.provenance().licence == "CC BY-SA 4.0");
+}
+
+TEST_CASE("A data file parsed once goes to the reader of its kind", "[data_file]") {
+  const std::string layer_text = sample_layer();
+  const DataFile layer(layer_text);
+  CHECK(layer.type() == DataFileType::NavigatorLayer);
+  REQUIRE(layer.tree() != nullptr);
+  auto imported = open_layer_file(test::sample_framework(), layer);
+  REQUIRE(imported.ok());
+  CHECK(test::selection_ids(imported.value().selection) == std::vector<std::string>{"T0049"});
+  // The same file as framework data is refused, saying what it is.
+  REQUIRE_FALSE(open_data_file(layer, "mine.json").ok());
+
+  const DataFile bundle(kBundle);
+  auto opened = open_data_file(bundle, "bundle.json");
+  REQUIRE(opened.ok());
+  CHECK(opened.value().framework.find("T0001").has_value());
+  auto not_layer = open_layer_file(test::sample_framework(), bundle);
+  REQUIRE_FALSE(not_layer.ok());
+  CHECK_THAT(not_layer.error().message, ContainsText("STIX"));
+
+  // Text that is not JSON keeps its parse error, with where it is, for every reader.
+  const DataFile broken(R"({"format": "disarm-snapshot",)");
+  CHECK(broken.type() == DataFileType::Unknown);
+  CHECK(broken.tree() == nullptr);
+  CHECK_THAT(broken.error().location, ContainsText("line 1"));
+  REQUIRE_FALSE(open_layer_file(test::sample_framework(), broken).ok());
+  CHECK(open_data_file(broken, "x.json").error().location == broken.error().location);
 }

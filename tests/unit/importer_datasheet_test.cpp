@@ -277,7 +277,7 @@ DO NOT EDIT ABOVE THIS LINE
   CHECK(long_row->text == "Posts said: noun | verb | noun, on every board.");
 }
 
-TEST_CASE("bad IDs are reported with their line; the file name stands in for a bad title ID") {
+TEST_CASE("bad IDs are reported with their line, the file name stands in for a bad title ID") {
   SECTION("a bad title ID, a good file name") {
     auto r = import_one("techniques/T0104.md", "# Technique T01X1: Broken lantern\n\n**Summary**: Cracked glass.\n");
     INFO(describe_all(r.warnings));
@@ -471,7 +471,7 @@ TEST_CASE("stray and misplaced files are reported, never silently dropped") {
   CHECK(r.data.objects.size() == 1);
 }
 
-TEST_CASE("names are plain text: markup dropped, entities decoded; summaries keep their markdown") {
+TEST_CASE("names are plain text: markup dropped, entities decoded, summaries keep their markdown") {
   auto r = import_one("techniques/T0111.md",
                       "# Technique T0111: Lamps &amp; *Wicks* &#8217;n <i>Oil</i> &#x263A;\n\n"
                       "**Summary**: Oil &amp; <i>wicks</i>, **bold**.\n\nDO NOT EDIT ABOVE THIS LINE\n");

@@ -17,7 +17,8 @@ const SearchIndex& sample_index() {
 }
 
 std::string mirror(std::string_view hash) {
-  return page_mirror_html(test::sample_framework(), parse_route(hash), sample_index());
+  return page_mirror_html(test::sample_framework(),
+                          build_page(test::sample_framework(), sample_index(), parse_route(hash)));
 }
 
 bool contains(const std::string& text, std::string_view part) {
@@ -141,15 +142,16 @@ TEST_CASE("Mirror: hostile text is escaped on every page", "[mirror]") {
   for (std::string_view hash : {"#/", "#/T0001", "#/T0001.001", "#/TA01", "#/matrix/red", "#/kind/technique",
                                 "#/search?q=script", "#/about", "#/<script>alert(1)</script>", "#/T0009"}) {
     INFO(hash);
-    const std::string html = page_mirror_html(fw, parse_route(hash), index);
+    const std::string html = page_mirror_html(fw, build_page(fw, index, parse_route(hash)));
     check_structure(html);
     CHECK_FALSE(contains(html, "<script"));
     CHECK_FALSE(contains(html, "<img"));
     CHECK_FALSE(contains(html, "<b "));
     CHECK_FALSE(contains(html, "href=\"javascript"));
   }
-  CHECK(contains(page_mirror_html(fw, parse_route("#/search?q=script"), index), "<h1>Search: script</h1>"));
+  CHECK(contains(page_mirror_html(fw, build_page(fw, index, parse_route("#/search?q=script"))),
+                 "<h1>Search: script</h1>"));
   // The name that tried to close an attribute is text, shown as written.
-  CHECK(contains(page_mirror_html(fw, parse_route("#/T0001"), index),
+  CHECK(contains(page_mirror_html(fw, build_page(fw, index, parse_route("#/T0001"))),
                  "<h1>&quot;&gt;&lt;script&gt;alert(&#39;technique&#39;)&lt;/script&gt;</h1>"));
 }

@@ -224,7 +224,7 @@ TEST_CASE("long fields are cut around the match, with the cut marked") {
   CHECK(h.snippet.find('<') == std::string::npos);  // markup is gone
 }
 
-TEST_CASE("the limit caps the hits; 0 means all") {
+TEST_CASE("the limit caps the hits, 0 means all") {
   SearchOptions one;
   one.limit = 1;
   CHECK(search_ids("hashtag", one).size() == 1);

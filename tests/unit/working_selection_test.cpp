@@ -112,7 +112,7 @@ TEST_CASE("Working selection: a layer's techniques, its unknown IDs named", "[se
   CHECK(selection_ids(w.current()) == std::vector<std::string>{"T0049"});
 }
 
-TEST_CASE("Working selection: stored codes round-trip; a damaged one is left out", "[selection][working]") {
+TEST_CASE("Working selection: stored codes round-trip, a damaged one is left out", "[selection][working]") {
   WorkingSelection w;
   w.set_score("T0086.002", 70);
   w.set_comment("T0086.002", "faces");

@@ -27,6 +27,7 @@ class Backend {
 
   // Frames are drawn only after input or a request: an idle viewer costs nothing.
   void request_frames();
+  bool paused() const { return paused_; }
 
  private:
   void frame();
@@ -58,6 +59,8 @@ struct FrameStats {
   double ui_total_ms = 0;  // of which building the UI (the viewer's draw), not rendering it
 };
 const FrameStats& frame_stats();
+// The frame loop waits for input or a request: the viewer is idle.
+bool frame_loop_paused();
 // Bytes of wasm memory now.
 std::size_t wasm_memory_bytes();
 

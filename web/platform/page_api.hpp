@@ -14,6 +14,10 @@ class PageApiHandler {
   virtual ~PageApiHandler() = default;
   // The viewer's state as a JSON object: what is shown, where its widgets are (CSS pixels).
   virtual std::string state_json() const = 0;
+  // One part of the state, for the page's own scripts, which need one field and should not
+  // build the whole state for it: "route", "links", "selection" or "search_box" (as in
+  // state_json), "null" for any other.
+  virtual std::string state_part_json(const std::string& part) const = 0;
   // The user or a script changed the URL fragment (browser back/forward, a typed URL,
   // window.disarm.navigate). `history_index` is the position in this tab's history that
   // the viewer stamped on the entry, or -1 for an entry it did not make.

@@ -237,6 +237,14 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* disarm_api_state() {
   return state.c_str();
 }
 
+// window.disarm.route(), links(), selection() and searchBox(). The returned string lives until
+// the next call.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* disarm_api_state_part(const char* part) {
+  static std::string json;
+  json = disarm::web::g_handler ? disarm::web::g_handler->state_part_json(part ? part : "") : "null";
+  return json.c_str();
+}
+
 // viewer.js calls this on popstate/hashchange and for window.disarm.navigate().
 extern "C" EMSCRIPTEN_KEEPALIVE void disarm_api_location_changed(const char* fragment, int history_index) {
   if (disarm::web::g_handler) disarm::web::g_handler->location_changed(fragment ? fragment : "", history_index);

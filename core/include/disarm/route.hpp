@@ -17,7 +17,6 @@
 // the factory functions make from a well-formed ID.
 #pragma once
 
-#include <bitset>
 #include <string>
 #include <string_view>
 
@@ -28,8 +27,6 @@
 namespace disarm {
 
 enum class RouteType : unsigned char { Home, Object, Matrix, Search, KindList, About, NotFound };
-
-using KindSet = std::bitset<kKindCount>;  // indexed by static_cast<size_t>(Kind)
 
 struct Route {
   RouteType type = RouteType::Home;
@@ -42,7 +39,7 @@ struct Route {
   // decode_shared_selection names it.
   std::string selection;
   std::string query;            // Search: the text as typed, valid UTF-8, cut past kMaxRouteQuery
-  KindSet kinds;                // Search: the kinds to show; none set means all
+  KindMask kinds = 0;           // Search: the kinds to show; 0 means all
   Kind kind = Kind::Technique;  // KindList
   std::string text;             // NotFound: the hash as given, made valid UTF-8
 
@@ -51,7 +48,7 @@ struct Route {
   // `highlight`: an ID (made canonical when well-formed) or "search:QUERY"; anything else,
   // and "search:" with no query, means no highlight.
   static Route matrix(MatrixSide side, std::string_view highlight = {}, std::string_view selection = {});
-  static Route search(std::string_view query, KindSet kinds = {});
+  static Route search(std::string_view query, KindMask kinds = 0);
   static Route kind_list(Kind kind);
   static Route about();
 

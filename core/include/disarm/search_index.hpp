@@ -26,12 +26,6 @@
 
 namespace disarm {
 
-using KindMask = std::uint32_t;
-constexpr KindMask kind_bit(Kind kind) {
-  return KindMask{1} << static_cast<unsigned>(kind);
-}
-inline constexpr KindMask kAllKinds = (KindMask{1} << kKindCount) - 1;
-
 // The kinds a filter word names: a kind's name or plural ("incident", "incidents",
 // "actor-type"), in any case, or the start of some ("inc"; "t" is tactic, technique and
 // task). An exact name gives just its kind. 0 when it names none.
@@ -68,20 +62,22 @@ struct TextRange {
   friend bool operator==(const TextRange&, const TextRange&) = default;
 };
 
+// Every member has an initialiser, so a designated initialiser may leave any out (GCC 14 warns
+// otherwise).
 struct SearchHit {
   ObjectIndex object = 0;
   float score = 0;
   SearchField field = SearchField::Name;
   // "id", "name", "summary", a field's key ("Year started"), "evidence", "reference".
   // Points into the index: valid while the index lives.
-  std::string_view field_name;
+  std::string_view field_name{};
   // For evidence: the technique the quote is evidence of.
-  std::optional<ObjectIndex> evidence_for;
+  std::optional<ObjectIndex> evidence_for{};
   // Plain text (markup removed) of the best-matching field, or the part of it around the
   // matches, with "…" where it was cut. Valid UTF-8.
-  std::string snippet;
+  std::string snippet{};
   // The matched words in the snippet, in order, not overlapping.
-  std::vector<TextRange> highlights;
+  std::vector<TextRange> highlights{};
 };
 
 // Built once from a framework and immutable afterwards. Holds its own copy of the text it
