@@ -29,7 +29,7 @@ class SelectionStore {
   void clear() { saved(working_.clear()); }
   void restore_previous() { saved(working_.restore_previous()); }
   void open_shared(std::string_view code) { saved(working_.open_shared(code)); }
-  std::string import_layer(const Framework& framework, std::string_view json);
+  std::string use_layer(Result<LayerImport> imported);
 
  private:
   void saved(bool changed) const;

@@ -78,7 +78,7 @@ TEST_CASE("the bundle inlines every script, the loader and the wasm") {
   CHECK(page.find("'self' 'wasm") == std::string::npos);
 }
 
-TEST_CASE("scripts already inline stay as they are; those that run get a hash") {
+TEST_CASE("scripts already inline stay as they are, those that run get a hash") {
   auto html = make_offline_bundle(files({},
                                         "<script type=\"application/ld+json\">{\"a\": 1}</script>\n"
                                         "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self'\">"

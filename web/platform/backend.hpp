@@ -27,6 +27,7 @@ class Backend {
 
   // Frames are drawn only after input or a request: an idle viewer costs nothing.
   void request_frames();
+  bool paused() const { return paused_; }
 
  private:
   void frame();
@@ -60,6 +61,8 @@ struct FrameStats {
   double first_ui_ms = 0;  // of which building the UI
 };
 const FrameStats& frame_stats();
+// The frame loop waits for input or a request: the viewer is idle.
+bool frame_loop_paused();
 // Bytes of wasm memory now.
 std::size_t wasm_memory_bytes();
 

@@ -150,6 +150,10 @@ const FrameStats& frame_stats() {
   return g_frame_stats;
 }
 
+bool frame_loop_paused() {
+  return g_backend && g_backend->paused();
+}
+
 std::size_t wasm_memory_bytes() {
   return __builtin_wasm_memory_size(0) * 65536u;
 }
