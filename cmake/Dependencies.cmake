@@ -15,8 +15,9 @@ else()
   FetchContent_Populate(md4c)
 endif()
 
-# md4c's own CMake installs and builds md2html; we need only the parser.
-add_library(md4c STATIC "${md4c_SOURCE_DIR}/src/md4c.c")
+# md4c's own CMake installs and builds md2html; we need only the parser, and its table of
+# HTML5's named character references (entity.c), which core/src/html_entity.cpp reads.
+add_library(md4c STATIC "${md4c_SOURCE_DIR}/src/md4c.c" "${md4c_SOURCE_DIR}/src/entity.c")
 target_include_directories(md4c SYSTEM PUBLIC "${md4c_SOURCE_DIR}/src")
 set_target_properties(md4c PROPERTIES C_STANDARD 99 POSITION_INDEPENDENT_CODE ON)
 

@@ -49,16 +49,20 @@ def main() -> int:
         parts.append("}")
         parts.append("")
     parts.append("}  // namespace disarm::web")
-    text = "\n".join(parts) + "\n"
-    out = sys.argv[1]
+    write_if_changed(sys.argv[1], "\n".join(parts) + "\n")
+    return 0
+
+
+def write_if_changed(out: str, text: str) -> None:
+    """Writes `text` to `out` unless it holds it already: an unchanged file keeps its
+    timestamp, so nothing that depends on it is made again."""
     try:
         if open(out).read() == text:
-            return 0  # unchanged: keep the timestamp so nothing recompiles
+            return
     except OSError:
         pass
     with open(out, "w") as f:
         f.write(text)
-    return 0
 
 
 if __name__ == "__main__":

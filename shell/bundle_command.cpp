@@ -23,9 +23,10 @@ int run_bundle(const Args& args) {
   if (wants_help(args)) {
     std::printf(
         "usage: %s\n"
-        "Writes the built viewer as one self-contained HTML file: its scripts, the wasm (base64) and,\n"
-        "inside the wasm, the snapshot and fonts. Opened from disk it needs no network. Its\n"
-        "Content-Security-Policy allows exactly its inline scripts, by their SHA-256 hashes.\n"
+        "Writes the built viewer as one self-contained HTML file: its scripts, the wasm (base64;\n"
+        "gzipped when the build wrote disarm_viewer.wasm.gz) and, inside the wasm, the snapshot and\n"
+        "fonts. Opened from disk it needs no network. Its Content-Security-Policy allows exactly\n"
+        "its inline scripts, by their SHA-256 hashes.\n"
         "  -o, --output FILE  the HTML file to write\n"
         "  --viewer DIR       the built viewer (default: %s, from scripts/build web)\n",
         kUsage, kDefaultViewer);
@@ -54,6 +55,7 @@ int run_bundle(const Args& args) {
     }
     *text = std::move(*read);
   }
+  if (auto gzipped = read_file((dir / "disarm_viewer.wasm.gz").string())) files.wasm_gzip = std::move(*gzipped);
   files.read_script = [&dir](const std::string& name) { return read_file((dir / name).string()); };
 
   auto html = make_offline_bundle(files);

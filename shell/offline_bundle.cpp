@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "disarm/base64.hpp"
+#include "disarm/html_tag.hpp"
 #include "disarm/sha256.hpp"
 
 namespace disarm::shell {
@@ -25,38 +26,6 @@ std::size_t find_nocase(std::string_view text, std::string_view needle, std::siz
   for (std::size_t i = from; i + needle.size() <= text.size(); ++i)
     if (starts_with_nocase(text, i, needle)) return i;
   return std::string_view::npos;
-}
-
-// The value of attribute `name` in a start tag's attribute text, quoted or not.
-std::optional<std::string> attribute(std::string_view tag, std::string_view name) {
-  std::size_t i = 0;
-  while (i < tag.size()) {
-    while (i < tag.size() && (std::isspace(static_cast<unsigned char>(tag[i])) || tag[i] == '/')) ++i;
-    std::size_t start = i;
-    while (i < tag.size() && !std::isspace(static_cast<unsigned char>(tag[i])) && tag[i] != '=' && tag[i] != '>') ++i;
-    std::string key;
-    for (std::size_t k = start; k < i; ++k) key += lower(tag[k]);
-    std::string value;
-    while (i < tag.size() && std::isspace(static_cast<unsigned char>(tag[i]))) ++i;
-    if (i < tag.size() && tag[i] == '=') {
-      ++i;
-      while (i < tag.size() && std::isspace(static_cast<unsigned char>(tag[i]))) ++i;
-      if (i < tag.size() && (tag[i] == '"' || tag[i] == '\'')) {
-        char quote = tag[i++];
-        std::size_t end = tag.find(quote, i);
-        if (end == std::string_view::npos) end = tag.size();
-        value = tag.substr(i, end - i);
-        i = end + 1;
-      } else {
-        std::size_t v = i;
-        while (i < tag.size() && !std::isspace(static_cast<unsigned char>(tag[i])) && tag[i] != '>') ++i;
-        value = tag.substr(v, i - v);
-      }
-    }
-    if (key == name) return value;
-    if (i == start) ++i;
-  }
-  return std::nullopt;
 }
 
 // A script that is a file beside index.html: no scheme, no absolute path, no way up.
@@ -104,8 +73,9 @@ Result<std::vector<ScriptElement>> find_scripts(std::string_view html) {
     s.begin = i;
     s.end = close_end + 1;
     s.start_tag = html.substr(i, tag_end + 1 - i);
-    s.src = attribute(html.substr(i + 7, tag_end - i - 7), "src");
-    s.type = attribute(html.substr(i + 7, tag_end - i - 7), "type");
+    const std::string_view attributes = html.substr(i + 7, tag_end - i - 7);
+    if (auto src = html_attribute(attributes, "src")) s.src = std::string(*src);
+    if (auto type = html_attribute(attributes, "type")) s.type = std::string(*type);
     s.text = html.substr(tag_end + 1, close - tag_end - 1);
     i = s.end;
     scripts.push_back(std::move(s));
@@ -148,7 +118,7 @@ std::optional<std::pair<std::size_t, std::size_t>> find_policy(std::string_view 
     std::size_t end = html.find('>', i);
     if (end == std::string_view::npos) return std::nullopt;
     std::string_view tag = html.substr(i, end - i);
-    auto equiv = attribute(tag.substr(5), "http-equiv");
+    auto equiv = html_attribute(tag.substr(5), "http-equiv");
     if (equiv && starts_with_nocase(*equiv, 0, "content-security-policy") && equiv->size() == 23) {
       std::size_t key = find_nocase(tag, "content=\"", 0);
       if (key == std::string_view::npos) return std::nullopt;
@@ -232,8 +202,12 @@ Result<std::string> make_offline_bundle(const ViewerFiles& files) {
     copied = s.end;
     if (n == 0) {
       // Emscripten's loader and the wasm come first: viewer.js finds both already in the page.
-      out +=
-          "<script type=\"application/octet-stream\" id=\"disarm-wasm\">" + base64_encode(files.wasm) + "</script>\n";
+      if (files.wasm_gzip.empty())
+        out +=
+            "<script type=\"application/octet-stream\" id=\"disarm-wasm\">" + base64_encode(files.wasm) + "</script>\n";
+      else
+        out += "<script type=\"application/octet-stream\" data-encoding=\"gzip\" id=\"disarm-wasm\">" +
+               base64_encode(files.wasm_gzip) + "</script>\n";
       add_script(inline_script_text(files.viewer_js));
       out += "\n";
     }

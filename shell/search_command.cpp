@@ -8,6 +8,7 @@
 
 #include "command_line.hpp"
 #include "disarm/search_index.hpp"
+#include "disarm/search_json.hpp"
 
 namespace disarm::shell {
 
@@ -52,23 +53,9 @@ void print_hits(const Framework& fw, const std::vector<SearchHit>& hits) {
 }
 
 void print_hits_json(const Framework& fw, const std::vector<SearchHit>& hits) {
-  using ojson = nlohmann::ordered_json;
-  ojson out = ojson::array();
-  for (const SearchHit& hit : hits) {
-    const Object& o = fw.object(hit.object);
-    ojson highlights = ojson::array();
-    for (const TextRange& r : hit.highlights) highlights.push_back({r.begin, r.end});
-    ojson entry = {{"id", o.id},
-                   {"kind", kind_name(o.kind)},
-                   {"name", o.name},
-                   {"score", hit.score},
-                   {"field", hit.field_name},
-                   {"snippet", hit.snippet},
-                   {"highlights", std::move(highlights)}};
-    if (hit.evidence_for) entry["evidence_for"] = fw.object(*hit.evidence_for).id;
-    out.push_back(std::move(entry));
-  }
-  std::printf("%s\n", out.dump(2, ' ', false, ojson::error_handler_t::replace).c_str());
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const SearchHit& hit : hits) out.push_back(search_hit_json(fw, hit));
+  std::printf("%s\n", out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
 }
 
 }  // namespace
@@ -85,7 +72,7 @@ int run_search(const Args& args) {
         "and its sub-techniques) and kind:K filters. Several QUERY words are joined by spaces.\n"
         "--limit N   at most N hits (default %zu; 0 for all)\n"
         "--kind K    only objects of kind K (technique, incident, actor-type, ...); repeatable\n"
-        "--json      a list of {\"id\", \"kind\", \"name\", \"score\", \"field\", \"snippet\",\n"
+        "--json      a list of {\"id\", \"kind\", \"name\", \"score\", \"field\", \"field_kind\", \"snippet\",\n"
         "            \"highlights\": [[begin, end] bytes into snippet], \"evidence_for\"}\n"
         "Exit status: 0 searched (even with no hits); 2 usage error or unreadable snapshot.\n",
         usage, kDefaultLimit);

@@ -8,7 +8,8 @@ namespace disarm::web {
 
 namespace {
 
-// The same ranges web/CMakeLists.txt keeps when subsetting (DISARM_FONT_RANGES).
+// The ranges web/CMakeLists.txt subsets within (DISARM_FONT_RANGES). The embedded fonts hold only
+// the glyphs the built-in data and the viewer use there: ImGui skips the ones they lack.
 constexpr ImWchar kTextRanges[] = {
     0x0020, 0x007E, 0x00A0, 0x017F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x214F, 0,
 };

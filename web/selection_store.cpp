@@ -27,9 +27,9 @@ void SelectionStore::saved(bool changed) const {
   store_set(kPreviousKey, working_.previous_code());
 }
 
-std::string SelectionStore::import_layer(const Framework& framework, std::string_view json) {
+std::string SelectionStore::use_layer(Result<LayerImport> imported) {
   std::string before = working_.current_code(), previous = working_.previous_code();
-  std::string notice = working_.import_layer(framework, json);
+  std::string notice = working_.use_layer(std::move(imported));
   saved(working_.current_code() != before || working_.previous_code() != previous);
   return notice;
 }

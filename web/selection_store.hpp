@@ -31,7 +31,7 @@ class SelectionStore {
   void open_shared(std::string_view code, unsigned char technique_pattern) {
     saved(working_.open_shared(code, technique_pattern));
   }
-  std::string import_layer(const Framework& framework, std::string_view json);
+  std::string use_layer(Result<LayerImport> imported);
 
  private:
   void saved(bool changed) const;

@@ -73,6 +73,7 @@ void ViewerApp::draw_embed_bar(ViewContext& ctx) {
   ImGui::TextUnformatted("DISARM");
   ImGui::PopFont();
   ImGui::PopStyleColor();
+  draw_embed_menu(ctx);
   // Opened by the page on mouse-up, like every external link: a new tab is a user gesture.
   const char* open_label = "Open in full viewer \u2197";
   float right = ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(open_label).x;
@@ -80,12 +81,51 @@ void ViewerApp::draw_embed_bar(ViewContext& ctx) {
   external_link(ctx, open_label, page_address(print_route(history_->current())), true);
 }
 
+void ViewerApp::draw_embed_menu(ViewContext& ctx) {
+  const Route& route = history_->current();
+  const bool object_page = route.type == RouteType::Object && framework_->find(route.id);
+  const bool search_page = route.type == RouteType::Search && !route.query.empty();
+  if (!object_page && route.type != RouteType::Matrix && !search_page) return;
+  ImGui::SameLine(0, 10 * scale_);
+  if (page_button(ctx, "Menu \u25BE")) ImGui::OpenPopup("embed menu");
+  // A popup no wider than the frame, so nothing in it is cut off.
+  const ImVec2 frame = ImGui::GetMainViewport()->WorkSize;
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(frame.x - 16 * scale_, frame.y - 16 * scale_));
+  if (!ImGui::BeginPopup("embed menu")) return;
+  if (object_page)
+    object_view_.draw_menu(ctx, selection_);
+  else if (route.type == RouteType::Matrix)
+    matrix_view_.draw_menu(ctx, index_source(), selection_);
+  else
+    search_view_.draw_menu(ctx);
+  if (ctx.requested) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
 void ViewerApp::draw_search_box(ViewContext& ctx, float width) {
   ImGuiIO& io = ImGui::GetIO();
   // The search box: / or Ctrl+K focuses it from anywhere.
   if ((!io.WantTextInput && ImGui::IsKeyPressed(ImGuiKey_Slash, false)) ||
-      (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_K, false)))
+      (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_K, false))) {
     focus_search_ = true;
+    search_focus_pending_ = true;
+  }
+  const ImGuiID box_id = ImGui::GetID("##search");
+  const bool active = ImGui::GetActiveID() == box_id;
+  // The box takes the focus a frame or two after "/" (ImGui activates it in the next frame,
+  // then the page's <input> opens over it). Characters typed meanwhile would reach no box
+  // and be dropped at the end of the frame: keep them, in order, for the box.
+  bool typed = false;
+  if (search_focus_pending_ && !active && !text_input_open_) {
+    for (ImWchar c : io.InputQueueCharacters) {
+      if (c < 0x20 || c == 0x7F) continue;
+      char utf8[5] = {};
+      ImTextCharToUtf8(utf8, c);
+      search_text_ += utf8;
+      typed = true;
+    }
+    io.InputQueueCharacters.resize(0);
+  }
   // What the page's <input> over the box passed on since the last frame, in order.
   int arrow = 0;
   bool enter_key = false, leave = false;
@@ -99,11 +139,8 @@ void ViewerApp::draw_search_box(ViewContext& ctx, float width) {
   // While the page's input is open it holds the text. ImGui keeps its own copy of an active
   // box's text and writes it back each frame, so a new text from the page deactivates the
   // box for this frame and activates it again, which makes ImGui read it afresh.
-  const ImGuiID box_id = ImGui::GetID("##search");
-  const bool active = ImGui::GetActiveID() == box_id;
-  bool typed = false;
   if (typed_text_) {
-    typed = *typed_text_ != search_text_;
+    typed = typed || *typed_text_ != search_text_;
     search_text_ = std::move(*typed_text_);
     typed_text_.reset();
     if (active && text_input_open_) focus_search_ = true;
@@ -127,10 +164,11 @@ void ViewerApp::draw_search_box(ViewContext& ctx, float width) {
                                           on_arrow, &arrow);
   bool entered = (ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGuiKey_Enter)) || enter_key;
   search_focused_ = ImGui::IsItemActive() || text_input_open_;
+  if (search_focused_) search_focus_pending_ = false;
   ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   search_rect_[0] = min.x, search_rect_[1] = min.y, search_rect_[2] = max.x - min.x, search_rect_[3] = max.y - min.y;
   if (changed || typed) search_typed(ctx);
-  if (history_->current().type == RouteType::Search) {
+  if (std::holds_alternative<SearchPage>(page_->model)) {
     if (arrow != 0) search_view_.move_selection(arrow);
     if (entered)
       if (auto route = search_view_.selected_route(*framework_)) ctx.open(*route);

@@ -68,6 +68,9 @@ class ViewContext {
   const Palette& palette;
   float scale;  // device pixels per CSS pixel: multiply CSS sizes by it
   LinkPreviewCache& previews;
+  // Shown in another page's iframe (?embed=1): the reader's content first, and the analyst's
+  // controls behind the embed bar's one menu (each view's draw_menu).
+  bool embed = false;
 
   // The route a view asked to open this frame; the app navigates after the frame.
   std::optional<Route> requested;

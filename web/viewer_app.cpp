@@ -7,6 +7,7 @@
 #include "disarm/data_file.hpp"
 #include "disarm/highlight.hpp"
 #include "disarm/navigator_layer.hpp"
+#include "disarm/page.hpp"
 #include "disarm/page_mirror.hpp"
 #include "disarm/page_model.hpp"
 #include "disarm/selection_export.hpp"
@@ -16,33 +17,24 @@
 #include "links.hpp"
 #include "platform/backend.hpp"
 #include "theme.hpp"
+#include "views/page_layout.hpp"
 
 namespace disarm::web {
 
 namespace {
 
-std::string page_title(const Framework& fw, const Route& route) {
-  switch (route.type) {
-    case RouteType::Object:
-      if (const Object* o = fw.find_object(route.id)) return o->id + " " + o->name + " \u2013 DISARM";
-      return route.id + " not found \u2013 DISARM";
-    case RouteType::Matrix:
-      return route.side == MatrixSide::Red ? "Red framework \u2013 DISARM" : "Blue framework \u2013 DISARM";
-    case RouteType::Search:
-      return "Search: " + route.query + " \u2013 DISARM";
-    case RouteType::KindList:
-      return std::string(fw.kind_plural(route.kind)) + " \u2013 DISARM";
-    case RouteType::About:
-      return "About \u2013 DISARM viewer";
-    default:
-      return "DISARM framework viewer";
-  }
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
 }  // namespace
 
 ViewerApp::ViewerApp() {
+  const Clock::time_point start = Clock::now();
   auto loaded = load_snapshot(embedded_snapshot().text());
+  startup_.parse_ms = ms_since(start);
   if (!loaded) {
     load_error_ = "The embedded snapshot could not be loaded: " + loaded.error().describe();
     notify_page_error(load_error_);
@@ -52,23 +44,31 @@ ViewerApp::ViewerApp() {
 }
 
 void ViewerApp::use_framework(Framework framework) {
-  // Views first: they refer to the framework that is about to go.
+  // Views first: they refer to the page and the framework that are about to go.
   overview_.reset();
   previews_.reset();
   object_view_ = ObjectView{};
   matrix_view_ = MatrixView{};
   search_view_ = SearchView{};
   kind_view_ = KindListView{};
-  suggestions_.clear();
+  page_.reset();
   links_.clear();
   search_index_.reset();
   framework_.emplace(std::move(framework));
-  search_index_.emplace(SearchIndex::build(*framework_));
   previews_ = std::make_unique<LinkPreviewCache>(*framework_);
   overview_ = std::make_unique<OverviewView>(*framework_);
   if (!history_) return;  // not started yet: start() shows the first route
   show(history_->current());
   request_redraw();
+}
+
+const SearchIndex& ViewerApp::search_index() const {
+  if (!search_index_) {
+    const Clock::time_point start = Clock::now();
+    search_index_.emplace(SearchIndex::build(*framework_));
+    if (startup_.index_ms == 0) startup_.index_ms = ms_since(start);
+  }
+  return *search_index_;
 }
 
 void ViewerApp::use_builtin_data() {
@@ -80,28 +80,36 @@ void ViewerApp::use_builtin_data() {
   use_framework(std::move(loaded).value());
 }
 
-ViewerApp::OpenedFile ViewerApp::open_file(const std::string& name, std::string_view text) {
-  const auto start = std::chrono::steady_clock::now();
+ViewerApp::OpenedFile ViewerApp::open_file(const std::string& name, std::string_view text, std::uint64_t size) {
+  const Clock::time_point start = Clock::now();
   OpenedFile out;
-  const DataFileType type = recognise_data_file(text);
+  auto refuse = [&](const Error& error) {
+    out.location = error.location;
+    out.message = name + " could not be opened: " + error.describe() + ". The data shown is unchanged.";
+    return out;
+  };
+  if (auto too_large = data_file_size_error(std::max<std::uint64_t>(size, text.size()))) return refuse(*too_large);
+  const DataFile file(text);
+  const DataFileType type = file.type();
   out.type = data_file_type_name(type);
   if (type == DataFileType::NavigatorLayer) {
     // A layer is a selection, not data: it replaces the selection (the old one kept for
     // Restore) and the red matrix shows it.
     const Selection before = selection_.selection();
-    out.message = name + ": " + import_layer(std::string(text));
+    if (!framework_) {
+      out.message = name + ": the viewer has no framework loaded.";
+      return out;
+    }
+    out.message = name + ": " + selection_.use_layer(open_layer_file(*framework_, file));
+    request_redraw();
     if (selection_.selection() != before) {
       out.ok = true;
       navigate(Route::matrix(MatrixSide::Red));
     }
     return out;
   }
-  auto opened = open_data_file(text, name);
-  if (!opened) {
-    out.location = opened.error().location;
-    out.message = name + " could not be opened: " + opened.error().describe() + ". The data shown is unchanged.";
-    return out;
-  }
+  auto opened = open_data_file(file, name);
+  if (!opened) return refuse(opened.error());
   OpenedData& data = opened.value();
   const std::size_t objects = data.framework.defined_object_count();
   use_framework(std::move(data.framework));
@@ -114,15 +122,15 @@ ViewerApp::OpenedFile ViewerApp::open_file(const std::string& name, std::string_
       out.message += "; " + std::to_string(data.warnings.size()) + " of its parts could not be placed";
     out.message += ".";
   }
-  out.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  out.ms = ms_since(start);
   opened_from_ = name;
   opened_type_ = out.type;
   opened_ms_ = out.ms;
   return out;
 }
 
-std::string ViewerApp::open_data(const std::string& name, std::string_view text) {
-  OpenedFile opened = open_file(name.empty() ? "the file" : name, text);
+std::string ViewerApp::open_data(const std::string& name, std::string_view text, std::uint64_t size) {
+  OpenedFile opened = open_file(name.empty() ? "the file" : name, text, size);
   nlohmann::json out = {{"ok", opened.ok},
                         {"type", opened.type},
                         {"message", opened.message},
@@ -134,7 +142,13 @@ std::string ViewerApp::open_data(const std::string& name, std::string_view text)
 void ViewerApp::set_appearance(float scale, bool dark) {
   scale_ = scale;
   dark_ = dark;
+  const Clock::time_point start = Clock::now();
   fonts_ = load_fonts(scale);
+  if (startup_.fonts_ms == 0) {
+    startup_.fonts_ms = ms_since(start);
+    startup_.atlas_width = ImGui::GetIO().Fonts->TexWidth;
+    startup_.atlas_height = ImGui::GetIO().Fonts->TexHeight;
+  }
   apply_theme(dark, scale);
   palette_ = make_palette(dark);
 }
@@ -189,40 +203,32 @@ void ViewerApp::location_changed(const std::string& fragment, int history_index)
 }
 
 void ViewerApp::show(const Route& route) {
-  const Framework& fw = *framework_;
-  switch (route.type) {
-    case RouteType::Object:
-      if (auto i = fw.find(route.id))
-        object_view_.show(build_object_page(fw, *i));
-      else
-        suggestions_ = suggest_ids(fw, route.id, 8);
-      break;
-    case RouteType::Matrix:
-      matrix_view_.show(build_matrix(fw, route.side));
-      matrix_view_.set_highlight(route.side == MatrixSide::Red ? matrix_highlight(fw, *search_index_, route.highlight)
-                                                               : MatrixHighlight{});
-      break;
-    case RouteType::Search:
-      search_text_ = route.query;
-      search_view_.show(fw, *search_index_, route.query, route.kinds);
-      break;
-    case RouteType::KindList:
-      kind_view_.show(build_kind_page(fw, route.kind));
-      break;
-    case RouteType::NotFound:
-      suggestions_ = suggest_ids(fw, route.text, 8);
-      break;
-    default:
-      break;
-  }
-  const bool object_page = route.type == RouteType::Object && fw.find(route.id);
-  notify_page_shown(print_route(route), object_page ? route.id : std::string(), page_title(fw, route));
+  page_ = build_page(*framework_, index_source(), route);
+  std::string object_id;
+  std::visit(PageVisitor{
+                 [&](const ObjectPage& p) {
+                   object_view_.show(p);
+                   object_id = p.id;
+                 },
+                 [&](const MatrixPage& p) {
+                   matrix_view_.show(p.model);
+                   matrix_view_.set_highlight(p.highlight);
+                 },
+                 [&](const SearchPage& p) {
+                   search_text_ = p.query;
+                   search_view_.show(p);
+                 },
+                 [&](const KindPage& p) { kind_view_.show(p); },
+                 [](const auto&) {},
+             },
+             page_->model);
+  notify_page_shown(print_route(route), object_id, page_->title);
 }
 
 void ViewerApp::search_typed(ViewContext& ctx) {
-  Route route = Route::search(search_text_,
-                              history_->current().type == RouteType::Search ? history_->current().kinds : KindSet{});
-  if (history_->current().type == RouteType::Search) {
+  const auto* search = std::get_if<SearchPage>(&page_->model);
+  Route route = Route::search(search_text_, search ? search->kinds : KindMask{0});
+  if (search) {
     // Typing refines one search: one history entry, not one per key.
     history_->replace(route);
     show(route);
@@ -232,56 +238,39 @@ void ViewerApp::search_typed(ViewContext& ctx) {
   }
 }
 
-void ViewerApp::draw_not_found(ViewContext& ctx) {
+void ViewerApp::draw_not_found(ViewContext& ctx, const NotFoundPage& page) {
   float width = reading_width(ctx);
   centre_column(width);
-  const Route& route = history_->current();
   ImGui::PushFont(ctx.fonts.heading);
   ImGui::TextUnformatted("Not found");
   ImGui::PopFont();
-  std::string what = route.type == RouteType::Object ? route.id : route.text;
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-  ImGui::Text("There is no page \u201C%s\u201D in %s.", what.c_str(), framework_->provenance().name.c_str());
+  ImGui::Text("There is no page \u201C%s\u201D in %s.", page.text.c_str(), framework_->provenance().name.c_str());
   ImGui::PopTextWrapPos();
-  if (!suggestions_.empty()) {
+  if (!page.suggestions.empty()) {
     section_heading(ctx, "Perhaps you meant");
-    for (ObjectIndex i : suggestions_) object_link(ctx, i, framework_->object(i).id, framework_->object(i).name);
+    for (ObjectIndex i : page.suggestions) object_link(ctx, i, framework_->object(i).id, framework_->object(i).name);
   }
   ImGui::Spacing();
-  if (ImGui::Button("Search for it")) ctx.open(Route::search(what));
+  if (ImGui::Button("Search for it")) ctx.open(Route::search(page.text));
   ImGui::SameLine();
   if (ImGui::Button("Go to the start")) ctx.open(Route::home());
 }
 
 void ViewerApp::draw_page(ViewContext& ctx) {
-  const Route& route = history_->current();
-  switch (route.type) {
-    case RouteType::Home:
-      overview_->draw(ctx);
-      break;
-    case RouteType::Object:
-      if (framework_->find(route.id))
-        object_view_.draw(ctx, selection_);
-      else
-        draw_not_found(ctx);
-      break;
-    case RouteType::Matrix:
-      matrix_view_.draw(ctx, *search_index_, selection_);
-      break;
-    case RouteType::Search:
-      search_view_.draw(ctx);
-      break;
-    case RouteType::KindList:
-      kind_view_.draw(ctx);
-      break;
-    case RouteType::About:
-      about_.showing_builtin = opened_from_.empty();
-      draw_about(ctx, about_);
-      break;
-    case RouteType::NotFound:
-      draw_not_found(ctx);
-      break;
-  }
+  std::visit(PageVisitor{
+                 [&](const HomePage&) { overview_->draw(ctx); },
+                 [&](const ObjectPage&) { object_view_.draw(ctx, selection_); },
+                 [&](const MatrixPage&) { matrix_view_.draw(ctx, index_source(), selection_); },
+                 [&](const SearchPage&) { search_view_.draw(ctx); },
+                 [&](const KindPage&) { kind_view_.draw(ctx); },
+                 [&](const AboutPage&) {
+                   about_.showing_builtin = opened_from_.empty();
+                   draw_about(ctx, about_);
+                 },
+                 [&](const NotFoundPage& p) { draw_not_found(ctx, p); },
+             },
+             page_->model);
 }
 
 void ViewerApp::draw() {
@@ -291,7 +280,7 @@ void ViewerApp::draw() {
   ImGui::Begin("DISARM viewer", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
-  if (!framework_ || !history_) {
+  if (!framework_ || !page_) {
     ImGui::PushFont(fonts_.heading);
     ImGui::TextUnformatted("The viewer could not start");
     ImGui::PopFont();
@@ -303,6 +292,7 @@ void ViewerApp::draw() {
   }
 
   ViewContext ctx(*framework_, fonts_, palette_, scale_, *previews_);
+  ctx.embed = embed_;
   if (embed_)
     draw_embed_bar(ctx);
   else
@@ -335,8 +325,8 @@ void ViewerApp::draw() {
 }
 
 std::string ViewerApp::mirror_html() const {
-  if (!framework_ || !history_) return {};
-  return page_mirror_html(*framework_, history_->current(), *search_index_);
+  if (!framework_ || !page_) return {};
+  return page_mirror_html(*framework_, *page_);
 }
 
 void ViewerApp::search_box_input(const std::string& text) {
@@ -351,25 +341,23 @@ void ViewerApp::search_box_key(const std::string& key) {
 
 std::string ViewerApp::import_layer(const std::string& text) {
   if (!framework_) return "The viewer has no framework loaded.";
-  std::string message = selection_.import_layer(*framework_, text);
+  std::string message = selection_.use_layer(import_navigator_layer(*framework_, text));
   request_redraw();
   return message;
 }
 
 std::string ViewerApp::export_text(const std::string& what) const {
-  if (!framework_ || !history_) return "";
+  if (!framework_ || !page_) return "";
   const Framework& fw = *framework_;
   const Selection& selection = selection_.selection();
-  const Route& route = history_->current();
   if (what == "layer") return export_navigator_layer(fw, selection, "");
   if (what == "csv") return selection_csv(fw, selection);
   if (what == "markdown") return selection_markdown(fw, selection);
-  if (what == "share_link")
-    return share_link(selection,
-                      route.type == RouteType::Matrix && route.side == MatrixSide::Red ? route.highlight : "");
+  const auto* matrix = std::get_if<MatrixPage>(&page_->model);
+  if (what == "share_link") return share_link(selection, matrix ? matrix->highlight.source : "");
   if (what == "print") {
-    if (route.type == RouteType::Object && fw.find(route.id)) return object_view_.print_document_html(fw);
-    if (route.type == RouteType::Matrix) return matrix_view_.print_document_html(fw, selection);
+    if (std::holds_alternative<ObjectPage>(page_->model)) return object_view_.print_document_html(fw);
+    if (matrix) return matrix_view_.print_document_html(fw, selection);
   }
   return "";
 }

@@ -3,12 +3,14 @@
 #pragma once
 
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "disarm/model.hpp"
 #include "disarm/navigation_history.hpp"
+#include "disarm/page.hpp"
 #include "disarm/search_index.hpp"
 #include "fonts.hpp"
 #include "platform/page_api.hpp"
@@ -35,9 +37,10 @@ class ViewerApp : public PageApiHandler {
   void draw();
 
   std::string state_json() const override;
+  std::string state_part_json(const std::string& part) const override;
   void location_changed(const std::string& fragment, int history_index) override;
   std::string search_json(const std::string& query) const override;
-  std::string open_data(const std::string& name, std::string_view text) override;
+  std::string open_data(const std::string& name, std::string_view text, std::uint64_t size) override;
 
   // What opening a file did, for the page to tell the user.
   struct OpenedFile {
@@ -49,8 +52,9 @@ class ViewerApp : public PageApiHandler {
   };
   // The one place a file's text is opened, whatever brought it: a drop, "Open file...",
   // ?data=URL or window.disarm.load. Framework data replaces what is shown; a Navigator layer
-  // becomes the selection, shown on the red matrix; the rest is an error.
-  OpenedFile open_file(const std::string& name, std::string_view text);
+  // becomes the selection, shown on the red matrix; the rest is an error, and so is a file of
+  // more than kMaxDataFileBytes (`size`), refused before its text is read.
+  OpenedFile open_file(const std::string& name, std::string_view text, std::uint64_t size);
   std::string mirror_html() const override;
   void search_box_input(const std::string& text) override;
   void search_box_key(const std::string& key) override;
@@ -59,6 +63,16 @@ class ViewerApp : public PageApiHandler {
   // window.disarm.importLayer and dropped files alike.
   std::string import_layer(const std::string& text) override;
   std::string export_text(const std::string& what) const override;
+
+  // Where the viewer's own start-up time went, in ms, for window.disarm.state().startup: the
+  // page adds the download and compile times it measured (viewer.js).
+  struct StartupTimes {
+    double parse_ms = 0;  // the embedded snapshot into the model
+    double index_ms = 0;  // the search index, when first needed (0 until then)
+    double fonts_ms = 0;  // the font atlas, rasterised
+    int atlas_width = 0;  // its size in pixels: every one costs memory twice (alpha, then RGBA)
+    int atlas_height = 0;
+  };
 
  private:
   void navigate(Route route);  // a new page, with a history entry
@@ -69,36 +83,49 @@ class ViewerApp : public PageApiHandler {
   void sync_location(bool push);
   void draw_history_buttons(bool small);  // back and forward
   void draw_top_bar(ViewContext& ctx);
-  void draw_embed_bar(ViewContext& ctx);  // ?embed=1: back, forward, "Open in full viewer"
+  void draw_embed_bar(ViewContext& ctx);  // ?embed=1: back, forward, the menu, "Open in full viewer"
+  // The page's analyst controls (filter, selection, print...), which an embed keeps behind one menu.
+  void draw_embed_menu(ViewContext& ctx);
   void draw_search_box(ViewContext& ctx, float width);
   void draw_tabs(ViewContext& ctx);
   void draw_page(ViewContext& ctx);
-  void draw_not_found(ViewContext& ctx);
+  nlohmann::json search_box_json() const;
+  void add_page_state(nlohmann::json& state) const;
+  void draw_not_found(ViewContext& ctx, const NotFoundPage& page);
   void search_typed(ViewContext& ctx);
   // Shows `framework` in place of the current one: every view that holds pages, indexes or
   // references into the old one starts afresh, and the current route is shown again.
   void use_framework(Framework framework);
   void use_builtin_data();
 
+  // Built on first use (search_index()): the first page seldom searches, and a large
+  // framework's index takes longer to build than the rest of the start together.
+  const SearchIndex& search_index() const;
+  SearchIndexSource index_source() const {
+    return [this]() -> const SearchIndex& { return search_index(); };
+  }
+
   std::optional<Framework> framework_;
-  std::optional<SearchIndex> search_index_;
+  mutable std::optional<SearchIndex> search_index_;
   std::unique_ptr<LinkPreviewCache> previews_;
   std::string load_error_;
   std::optional<NavigationHistory> history_;
+  std::optional<Page> page_;  // the current route's, which the views draw from
 
   std::unique_ptr<OverviewView> overview_;
   ObjectView object_view_;
   MatrixView matrix_view_;
   SearchView search_view_;
   KindListView kind_view_;
-  std::vector<ObjectIndex> suggestions_;  // for a not-found page
   AboutState about_;
+  mutable StartupTimes startup_;
   std::string opened_from_;  // the file or URL whose data is shown; empty for the built-in data
   std::string opened_type_;
   double opened_ms_ = 0;
 
   std::string search_text_;  // the top bar's search box
   bool focus_search_ = false;
+  bool search_focus_pending_ = false;  // "/" or Ctrl+K asked for the box, which has not got it yet
   bool search_focused_ = false;
   float search_rect_[4] = {};  // device pixels
   // From the page's <input> over the search box, applied in the next frame's top bar.

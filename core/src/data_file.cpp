@@ -71,36 +71,56 @@ std::string_view data_file_type_label(DataFileType type) {
   return "not a file the viewer knows";
 }
 
-DataFileType recognise_data_file(std::string_view text) {
+DataFile::DataFile(std::string_view text) {
   auto parsed = JsonTree::parse(text);
-  return parsed ? recognise(parsed.value()) : DataFileType::Unknown;
+  if (!parsed) {
+    error_ = parsed.error();
+    return;
+  }
+  tree_ = std::make_unique<JsonTree>(std::move(parsed).value());
+  type_ = recognise(*tree_);
+}
+
+DataFile::~DataFile() = default;
+DataFile::DataFile(DataFile&&) noexcept = default;
+DataFile& DataFile::operator=(DataFile&&) noexcept = default;
+
+DataFileType recognise_data_file(std::string_view text) {
+  return DataFile(text).type();
+}
+
+std::optional<Error> data_file_size_error(std::uint64_t bytes) {
+  if (bytes <= kMaxDataFileBytes) return std::nullopt;
+  constexpr std::uint64_t kMiB = 1 << 20;
+  const std::uint64_t tenths = (bytes * 10 + kMiB / 2) / kMiB;
+  return Error{"the file is " + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) +
+                   " MB, more than the " + std::to_string(kMaxDataFileBytes / kMiB) +
+                   " MB the viewer opens: the page would hold the file, its parse and the framework built "
+                   "from it in memory at once, more than a browser may give it (DISARM's whole framework "
+                   "takes about 1 MB)",
+               ""};
 }
 
 Result<OpenedData> open_data_file(std::string_view text, std::string_view name) {
-  DataFileType type = DataFileType::Unknown;
-  {
-    auto parsed = JsonTree::parse(text);
-    if (!parsed) return parsed.error();
-    type = recognise(parsed.value());
-    if (type == DataFileType::Unknown) {
-      const JsonTree& t = parsed.value();
-      std::string found = t.type(t.root()) == JsonType::Object ? "an object without \"format\": \"disarm-snapshot\" "
-                                                                 "or \"type\": \"bundle\""
-                                                               : std::string("a JSON ") + t.type_name(t.root());
-      return Error{"not a DISARM snapshot, STIX 2.1 bundle or Navigator layer: the file holds " + found, "/"};
-    }
-  }
-  switch (type) {
+  if (auto too_large = data_file_size_error(text.size())) return *std::move(too_large);
+  return open_data_file(DataFile(text), name);
+}
+
+Result<OpenedData> open_data_file(const DataFile& file, std::string_view name) {
+  if (!file.tree()) return file.error();
+  const JsonTree& t = *file.tree();
+  switch (file.type()) {
     case DataFileType::Snapshot: {
-      auto data = parse_snapshot(text);
+      auto data = read_snapshot(t);
       if (!data) return data.error();
       data.value().provenance = opened_provenance(std::move(data.value().provenance), name);
-      return OpenedData{Framework::build(std::move(data).value()), type, {}};
+      return OpenedData{Framework::build(std::move(data).value()), file.type(), {}};
     }
     case DataFileType::StixBundle: {
-      auto imported = import_stix_bundle(text, upstream_stix_provenance(std::string(name), {}, {}));
+      auto imported = read_stix_bundle(t, upstream_stix_provenance(std::string(name), {}, {}));
       if (!imported) return imported.error();
-      return OpenedData{Framework::build(std::move(imported.value().data)), type, std::move(imported.value().warnings)};
+      return OpenedData{Framework::build(std::move(imported.value().data)), file.type(),
+                        std::move(imported.value().warnings)};
     }
     case DataFileType::NavigatorLayer:
       return Error{
@@ -110,7 +130,17 @@ Result<OpenedData> open_data_file(std::string_view text, std::string_view name) 
     case DataFileType::Unknown:
       break;
   }
-  return Error{"not framework data", "/"};
+  const std::string found = t.type(t.root()) == JsonType::Object ? "an object without \"format\": \"disarm-snapshot\" "
+                                                                   "or \"type\": \"bundle\""
+                                                                 : std::string("a JSON ") + t.type_name(t.root());
+  return Error{"not a DISARM snapshot, STIX 2.1 bundle or Navigator layer: the file holds " + found, "/"};
+}
+
+Result<LayerImport> open_layer_file(const Framework& framework, const DataFile& file) {
+  if (!file.tree()) return file.error();
+  if (file.type() != DataFileType::NavigatorLayer)
+    return Error{"not a Navigator layer: this is " + std::string(data_file_type_label(file.type())), "/"};
+  return read_navigator_layer(framework, *file.tree());
 }
 
 }  // namespace disarm

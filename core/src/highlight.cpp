@@ -45,7 +45,7 @@ std::vector<ObjectIndex> selected_techniques(const Framework& framework, const S
   return techniques_in_order(framework, std::move(objects));
 }
 
-MatrixHighlight matrix_highlight(const Framework& framework, const SearchIndex& index, std::string_view source) {
+MatrixHighlight matrix_highlight(const Framework& framework, const SearchIndexSource& index, std::string_view source) {
   MatrixHighlight out;
   out.source = std::string(source);
   if (source.empty()) return out;
@@ -56,7 +56,7 @@ MatrixHighlight matrix_highlight(const Framework& framework, const SearchIndex& 
     options.snippets = 0;
     options.kinds = kind_bit(Kind::Technique);
     std::vector<ObjectIndex> hits;
-    for (const SearchHit& hit : index.search(query, options)) hits.push_back(hit.object);
+    for (const SearchHit& hit : index().search(query, options)) hits.push_back(hit.object);
     out.techniques = technique_hits(framework, hits);
     out.label = "search \u201C" + std::string(query) + "\u201D";
     return out;

@@ -1,29 +1,30 @@
 #include "html_entity.hpp"
 
-#include <array>
-
 #include "ascii.hpp"
+
+extern "C" {
+#include "entity.h"
+}
 
 namespace disarm {
 
 namespace {
 
-// The named entities upstream and ordinary prose use.
-struct NamedEntity {
-  std::string_view name;
-  char32_t code_point;
-};
-constexpr std::array<NamedEntity, 44> kNamedEntities = {{
-    {"amp", U'&'},      {"lt", U'<'},       {"gt", U'>'},       {"quot", U'"'},     {"apos", U'\''},
-    {"nbsp", 0x00A0},   {"ensp", 0x2002},   {"emsp", 0x2003},   {"thinsp", 0x2009}, {"ndash", 0x2013},
-    {"mdash", 0x2014},  {"lsquo", 0x2018},  {"rsquo", 0x2019},  {"sbquo", 0x201A},  {"ldquo", 0x201C},
-    {"rdquo", 0x201D},  {"bdquo", 0x201E},  {"hellip", 0x2026}, {"bull", 0x2022},   {"middot", 0x00B7},
-    {"laquo", 0x00AB},  {"raquo", 0x00BB},  {"copy", 0x00A9},   {"reg", 0x00AE},    {"trade", 0x2122},
-    {"deg", 0x00B0},    {"plusmn", 0x00B1}, {"times", 0x00D7},  {"divide", 0x00F7}, {"euro", 0x20AC},
-    {"pound", 0x00A3},  {"yen", 0x00A5},    {"cent", 0x00A2},   {"sect", 0x00A7},   {"para", 0x00B6},
-    {"shy", 0x00AD},    {"iexcl", 0x00A1},  {"iquest", 0x00BF}, {"eacute", 0x00E9}, {"egrave", 0x00E8},
-    {"aacute", 0x00E1}, {"oacute", 0x00F3}, {"uuml", 0x00FC},   {"ouml", 0x00F6},
-}};
+// "CounterClockwiseContourIntegral", HTML5's longest entity name.
+constexpr std::size_t kLongestName = 31;
+
+// A named entity from md4c's table of every HTML5 one. The few that stand for two code
+// points give nothing, as if unknown, so their text is kept as written.
+std::optional<char32_t> named_entity(std::string_view name) {
+  if (name.empty() || name.size() > kLongestName) return std::nullopt;
+  char key[kLongestName + 2];
+  key[0] = '&';
+  name.copy(key + 1, name.size());
+  key[name.size() + 1] = ';';
+  const ENTITY* entity = entity_lookup(key, name.size() + 2);
+  if (!entity || entity->codepoints[1] != 0) return std::nullopt;
+  return static_cast<char32_t>(entity->codepoints[0]);
+}
 
 }  // namespace
 
@@ -42,14 +43,12 @@ std::optional<char32_t> html_entity_code_point(std::string_view name) {
     if (cp >= 0xD800 && cp <= 0xDFFF) return std::nullopt;
     return cp;
   }
-  for (const NamedEntity& e : kNamedEntities)
-    if (e.name == name) return e.code_point;
-  return std::nullopt;
+  return named_entity(name);
 }
 
 std::optional<HtmlEntity> html_entity_at(std::string_view text) {
-  // The longest entity decoded is "&#x0010FFFF;": a ';' further on ends no entity.
-  constexpr std::size_t kLongest = 12;
+  // The longest entity decoded is "&" + the longest name + ";": a ';' further on ends none.
+  constexpr std::size_t kLongest = kLongestName + 2;
   if (text.empty() || text[0] != '&') return std::nullopt;
   const std::size_t semicolon = text.substr(0, kLongest).find(';');
   if (semicolon == std::string_view::npos) return std::nullopt;

@@ -1,4 +1,4 @@
-// HTML character references: the one table of named entities the core knows, for the rich
+// HTML character references, decoded with md4c's table of every HTML5 named one: for the rich
 // text renderer, search's plain text and the importer's table cells alike.
 #pragma once
 

@@ -157,6 +157,7 @@ int heat_level(int count, int max_count) {
 }
 
 std::vector<HeatLegendEntry> heat_legend(int max_count) {
+  if (max_count <= 0) return {};
   std::vector<HeatLegendEntry> legend{{0, 0, 0}};
   for (int count = 1; count <= max_count; ++count) {
     int level = heat_level(count, max_count);

@@ -203,7 +203,10 @@ std::string export_navigator_layer(const Framework& framework, const Selection& 
 Result<LayerImport> import_navigator_layer(const Framework& framework, std::string_view json) {
   auto parsed = JsonTree::parse(json);
   if (!parsed) return parsed.error();
-  const JsonTree& t = parsed.value();
+  return read_navigator_layer(framework, parsed.value());
+}
+
+Result<LayerImport> read_navigator_layer(const Framework& framework, const JsonTree& t) {
   J layer = t.root();
   std::string base;
   std::optional<Diagnostic> others;

@@ -88,8 +88,7 @@ std::string about_html(const Framework& framework) {
   return out;
 }
 
-std::string kind_list_html(const Framework& framework, Kind kind) {
-  const KindPage page = build_kind_page(framework, kind);
+std::string kind_list_html(const KindPage& page) {
   std::string out =
       "<h1>" + html_escape(page.title) + "</h1>\n<p>" + counted(page.entries.size(), "object", "objects") + ".</p>\n";
   TwoLevelList list(out);
@@ -107,18 +106,13 @@ std::string kind_list_html(const Framework& framework, Kind kind) {
   return out;
 }
 
-std::string search_html(const Framework& framework, const Route& route, const SearchIndex& index) {
-  SearchOptions options;
-  options.limit = 0;
-  options.snippets = kMirrorSearchHits;
-  if (route.kinds.any()) {
-    options.kinds = 0;
-    for (std::size_t k = 0; k < kKindCount; ++k)
-      if (route.kinds.test(k)) options.kinds |= kind_bit(static_cast<Kind>(k));
-  }
-  const std::vector<SearchHit> hits = index.search(route.query, options);
-  std::string out =
-      "<h1>Search: " + html_escape(route.query) + "</h1>\n<p>" + counted(hits.size(), "result", "results") + ".</p>\n";
+std::string search_html(const Framework& framework, const SearchPage& page) {
+  const std::vector<SearchHit>& hits = page.hits;
+  std::string out = "<h1>Search: " + html_escape(page.query) + "</h1>\n<p>" +
+                    counted(hits.size(), "result", "results") +
+                    (page.capped ? " (the best " + std::to_string(kSearchPageHits) + ")" : "") + ".</p>\n";
+  if (std::string notice = search_query_limit_notice(page.query); !notice.empty())
+    out += "<p>" + html_escape(notice) + "</p>\n";
   if (hits.empty()) return out;
   out += "<ol>\n";
   for (std::size_t i = 0; i < hits.size() && i < kMirrorSearchHits; ++i) {
@@ -131,13 +125,13 @@ std::string search_html(const Framework& framework, const Route& route, const Se
   return out + "</ol>\n";
 }
 
-std::string not_found_html(const Framework& framework, std::string_view what) {
+std::string not_found_html(const Framework& framework, const NotFoundPage& page) {
+  const std::string& what = page.text;
   std::string out = "<h1>Not found</h1>\n<p>There is no page \xE2\x80\x9C" + html_escape(what) + "\xE2\x80\x9D in " +
                     html_escape(framework.provenance().name) + ".</p>\n";
-  const std::vector<ObjectIndex> suggestions = suggest_ids(framework, what, 8);
-  if (!suggestions.empty()) {
+  if (!page.suggestions.empty()) {
     out += "<h2>Perhaps you meant</h2>\n<ul>\n";
-    for (ObjectIndex i : suggestions) {
+    for (ObjectIndex i : page.suggestions) {
       const Object& o = framework.object(i);
       out += "<li>" + object_link_html(o.id, o.name.empty() ? o.id : o.id + " " + o.name) + "</li>\n";
     }
@@ -187,26 +181,17 @@ std::string matrix_mirror_html(const MatrixModel& matrix, const Vocabulary& word
   return out;
 }
 
-std::string page_mirror_html(const Framework& framework, const Route& route, const SearchIndex& index) {
-  switch (route.type) {
-    case RouteType::Home:
-      return home_html(framework);
-    case RouteType::Object:
-      if (auto object = framework.find(route.id))
-        return object_page_html(framework, build_object_page(framework, *object));
-      return not_found_html(framework, route.id);
-    case RouteType::Matrix:
-      return matrix_mirror_html(build_matrix(framework, route.side), framework.release().vocabulary);
-    case RouteType::Search:
-      return search_html(framework, route, index);
-    case RouteType::KindList:
-      return kind_list_html(framework, route.kind);
-    case RouteType::About:
-      return about_html(framework);
-    case RouteType::NotFound:
-      return not_found_html(framework, route.text);
-  }
-  return {};
+std::string page_mirror_html(const Framework& framework, const Page& page) {
+  return std::visit(PageVisitor{
+                        [&](const HomePage&) { return home_html(framework); },
+                        [&](const ObjectPage& p) { return object_page_html(framework, p); },
+                        [&](const MatrixPage& p) { return matrix_mirror_html(p.model, framework.release().vocabulary); },
+                        [&](const SearchPage& p) { return search_html(framework, p); },
+                        [&](const KindPage& p) { return kind_list_html(p); },
+                        [&](const AboutPage&) { return about_html(framework); },
+                        [&](const NotFoundPage& p) { return not_found_html(framework, p); },
+                    },
+                    page.model);
 }
 
 }  // namespace disarm

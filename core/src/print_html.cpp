@@ -398,7 +398,7 @@ std::string print_matrix_html(const Framework& framework, const MatrixModel& mat
   }
   out += "</tbody>\n</table>\n";
 
-  out += "<section class=\"legend\">\n<h2>Legend</h2>\n<ul>\n";
+  std::string legend;
   for (const HeatLegendEntry& entry : heat_legend(matrix.max_incident_count)) {
     std::string label = red ? "cited by " : "seen in ";
     if (entry.max_count == 0)
@@ -410,12 +410,12 @@ std::string print_matrix_html(const Framework& framework, const MatrixModel& mat
     else
       label +=
           std::to_string(entry.min_count) + "\xE2\x80\x93" + std::to_string(entry.max_count) + " incidents";  // en dash
-    out += "<li><span class=\"swatch heat-" + std::to_string(entry.level) + "\"></span>" + label + "</li>\n";
+    legend += "<li><span class=\"swatch heat-" + std::to_string(entry.level) + "\"></span>" + label + "</li>\n";
   }
-  if (!lit.empty()) out += "<li><span class=\"swatch highlight\"></span>highlighted</li>\n";
+  if (!lit.empty()) legend += "<li><span class=\"swatch highlight\"></span>highlighted</li>\n";
   if (selection && !selection->empty())
-    out += "<li><span class=\"swatch selected\"></span>selected (its score in blue)</li>\n";
-  out += "</ul>\n</section>\n";
+    legend += "<li><span class=\"swatch selected\"></span>selected (its score in blue)</li>\n";
+  if (!legend.empty()) out += "<section class=\"legend\">\n<h2>Legend</h2>\n<ul>\n" + legend + "</ul>\n</section>\n";
 
   if (selection && !selection->empty()) {
     const Vocabulary& words = framework.release().vocabulary;

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "ascii.hpp"
+#include "disarm/html_tag.hpp"
 #include "disarm/release.hpp"
 #include "html_entity.hpp"
 #include "utf8.hpp"
@@ -206,51 +207,6 @@ void tidy_lines(std::vector<Span>& spans) {
   std::erase_if(spans, empty);
   while (!spans.empty() && spans.front().line_break) spans.erase(spans.begin());
   while (!spans.empty() && spans.back().line_break) spans.pop_back();
-}
-
-// One HTML tag: "<br/>", "</I>", "<a href='x'>".
-struct HtmlTag {
-  std::string name;  // lower case; empty for comments and declarations
-  bool closing = false;
-  std::string href;
-};
-
-HtmlTag parse_html_tag(std::string_view tag) {
-  HtmlTag out;
-  std::size_t i = 1;
-  if (i < tag.size() && tag[i] == '/') {
-    out.closing = true;
-    ++i;
-  }
-  while (i < tag.size() && is_ascii_alnum(tag[i])) out.name += ascii_lower(tag[i++]);
-  if (out.name != "a") return out;
-  // Finds href="...", href='...' or href=... among the attributes.
-  while (i < tag.size()) {
-    while (i < tag.size() && !is_ascii_alnum(tag[i])) ++i;
-    std::size_t name_start = i;
-    while (i < tag.size() && (is_ascii_alnum(tag[i]) || tag[i] == '-')) ++i;
-    std::string_view name = tag.substr(name_start, i - name_start);
-    while (i < tag.size() && is_space(tag[i])) ++i;
-    if (i >= tag.size() || tag[i] != '=') continue;
-    ++i;
-    while (i < tag.size() && is_space(tag[i])) ++i;
-    std::size_t value_start = i, value_end;
-    if (i < tag.size() && (tag[i] == '"' || tag[i] == '\'')) {
-      char quote = tag[i];
-      value_start = ++i;
-      value_end = tag.find(quote, i);
-      if (value_end == std::string_view::npos) value_end = tag.size();
-      i = value_end + 1;
-    } else {
-      while (i < tag.size() && !is_space(tag[i]) && tag[i] != '>') ++i;
-      value_end = i;
-    }
-    if (equals_ignoring_case(name, "href")) {
-      out.href = decode_entities(tag.substr(value_start, value_end - value_start));
-      break;
-    }
-  }
-  return out;
 }
 
 // The md4c callbacks' context: turns the parser's events into blocks of spans.
@@ -613,7 +569,8 @@ class RichTextBuilder {
       step(html_code_);
     } else if (n == "a") {
       if (!tag.closing) {
-        links_.push_back(link_target(framework_, tag.href));
+        const std::string_view href = html_attribute(tag.attributes, "href").value_or("");
+        links_.push_back(link_target(framework_, decode_entities(href)));
         ++html_links_;
       } else if (html_links_ > 0) {
         --html_links_;

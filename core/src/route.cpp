@@ -4,6 +4,7 @@
 
 #include "ascii.hpp"
 #include "disarm/object_id.hpp"
+#include "disarm/selection_fragment.hpp"
 #include "utf8.hpp"
 
 namespace disarm {
@@ -49,16 +50,16 @@ std::string_view trim_spaces(std::string_view text) {
 }
 
 // "kind=incident,technique": names that are no kind are ignored.
-KindSet parse_kinds(std::string_view names) {
-  KindSet kinds;
+KindMask parse_kinds(std::string_view names) {
+  KindMask kinds = 0;
   for (std::string_view name : split(names, ','))
-    if (auto kind = kind_from_name(ascii_lower_case(trim_spaces(name)))) kinds.set(static_cast<std::size_t>(*kind));
+    if (auto kind = kind_from_name(ascii_lower_case(trim_spaces(name)))) kinds |= kind_bit(*kind);
   return kinds;
 }
 
 Route search_route(std::string_view query_string) {
   std::string query;
-  KindSet kinds;
+  KindMask kinds = 0;
   bool have_query = false, have_kinds = false;
   for (std::string_view pair : split(query_string, '&')) {
     std::size_t eq = pair.find('=');
@@ -122,15 +123,15 @@ Route Route::matrix(MatrixSide side, std::string_view highlight, std::string_vie
   route.type = RouteType::Matrix;
   route.side = side;
   route.highlight = highlight_source(highlight);
-  route.selection = bounded_text(selection, kMaxRouteSelection);
+  route.selection = bounded_text(selection, kMaxSelectionCodeBytes + 1);
   return route;
 }
 
-Route Route::search(std::string_view query, KindSet kinds) {
+Route Route::search(std::string_view query, KindMask kinds) {
   Route route;
   route.type = RouteType::Search;
-  route.query = bounded_text(query);
-  route.kinds = kinds;
+  route.query = bounded_text(query, kMaxRouteQuery);
+  route.kinds = kinds & kAllKinds;
   return route;
 }
 
@@ -244,12 +245,12 @@ std::string print_route(const Route& route) {
         out += "?q=" + percent_encode(route.query);
         separator = '&';
       }
-      if (route.kinds.any()) {
+      if (route.kinds != 0) {
         out += separator;
         out += "kind=";
         bool first = true;
         for (const auto& info : all_kinds()) {
-          if (!route.kinds.test(static_cast<std::size_t>(info.kind))) continue;
+          if (!(route.kinds & kind_bit(info.kind))) continue;
           if (!first) out += ',';
           out += info.name;
           first = false;

@@ -23,7 +23,6 @@ namespace {
 
 constexpr std::size_t kMaxUnits = 16;  // words and phrases a query uses; the rest are ignored
 constexpr std::size_t kMaxPhraseWords = 16;
-constexpr std::size_t kMaxQueryBytes = 1024;
 
 // Exact IDs and ID prefixes sit above any text match; sub-techniques of a prefix then come in
 // ID order, as equal scores rank by object index, which is ID order.
@@ -173,13 +172,20 @@ float tf_weight(std::uint32_t count) {
 
 }  // namespace
 
+std::string search_query_limit_notice(std::string_view query) {
+  if (query.size() <= kMaxSearchQueryBytes) return {};
+  return "Only the first " + std::to_string(kMaxSearchQueryBytes) +
+         " bytes of this query were searched: a longer query holds more words than a search uses, and would "
+         "slow every keystroke.";
+}
+
 class SearchQueryRun {
  public:
   SearchQueryRun(const SearchIndex& index, Scratch& s) : ix_(index), s_(s) {}
 
   std::vector<SearchHit> run(std::string_view query, const SearchOptions& options) {
     std::vector<SearchHit> hits;
-    if (query.size() > kMaxQueryBytes) query = query.substr(0, utf8_prefix_length(query, kMaxQueryBytes));
+    if (query.size() > kMaxSearchQueryBytes) query = query.substr(0, utf8_prefix_length(query, kMaxSearchQueryBytes));
     KindMask kinds = options.kinds;
     parse(query, options.prefix_last_word, kinds);
     if (s_.units.empty() || kinds == 0) return hits;

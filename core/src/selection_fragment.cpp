@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "disarm/base64.hpp"
 #include "disarm/object_id.hpp"
 #include "utf8.hpp"
 
@@ -10,7 +11,6 @@ namespace disarm {
 
 namespace {
 
-constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 constexpr unsigned kMaxNumber = 9999;  // T9999
 constexpr unsigned kMaxSub = 999;      // .999
 
@@ -20,63 +20,6 @@ void put_varint(std::string& out, std::uint64_t value) {
     value >>= 7;
   }
   out += static_cast<char>(value);
-}
-
-std::string base64url(std::string_view bytes) {
-  std::string out;
-  out.reserve((bytes.size() * 4 + 2) / 3);
-  std::uint32_t bits = 0;
-  int count = 0;
-  for (unsigned char byte : bytes) {
-    bits = (bits << 8) | byte;
-    count += 8;
-    while (count >= 6) {
-      count -= 6;
-      out += kAlphabet[(bits >> count) & 0x3F];
-    }
-  }
-  if (count > 0) out += kAlphabet[(bits << (6 - count)) & 0x3F];
-  return out;
-}
-
-int sextet(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '-') return 62;
-  if (c == '_') return 63;
-  return -1;
-}
-
-std::string character_at(std::size_t index) {
-  return "character " + std::to_string(index + 1);
-}
-
-Result<std::string> from_base64url(std::string_view code) {
-  std::string bytes;
-  bytes.reserve(code.size() * 3 / 4);
-  std::uint32_t bits = 0;
-  int count = 0;
-  for (std::size_t i = 0; i < code.size(); ++i) {
-    int value = sextet(code[i]);
-    if (value < 0) {
-      const unsigned char c = static_cast<unsigned char>(code[i]);
-      std::string shown = c >= 0x21 && c < 0x7F ? std::string{'\'', code[i], '\''} : "byte " + std::to_string(c);
-      return Error{"not a selection code: " + shown + " is not one of A-Z a-z 0-9 - _", character_at(i)};
-    }
-    bits = (bits << 6) | static_cast<std::uint32_t>(value);
-    count += 6;
-    if (count >= 8) {
-      count -= 8;
-      bytes += static_cast<char>((bits >> count) & 0xFF);
-    }
-  }
-  // What is left over must be fewer than 8 zero bits: the tail encode_selection writes.
-  if (code.size() % 4 == 1)
-    return Error{"not a selection code: it ends part-way through a byte", character_at(code.size() - 1)};
-  if (count > 0 && (bits & ((1u << count) - 1)) != 0)
-    return Error{"not a selection code: its last character has stray bits", character_at(code.size() - 1)};
-  return bytes;
 }
 
 // Reads the decoded bytes front to back, remembering the first problem.
@@ -139,13 +82,13 @@ std::string encode_selection(const Selection& selection) {
     }
     previous = key.number;
   }
-  return base64url(bytes);
+  return base64url_encode(bytes);
 }
 
 Result<Selection> decode_selection(std::string_view code, unsigned char technique_pattern) {
   if (code.empty()) return Error{"empty selection code", ""};
-  auto decoded = from_base64url(code);
-  if (!decoded) return decoded.error();
+  auto decoded = base64url_decode(code);
+  if (!decoded) return Error{"not a selection code: " + decoded.error().message, decoded.error().location};
   ByteReader in(decoded.value());
   if (in.byte() != kSelectionCodeVersion)
     return Error{"not a selection code of version " + std::to_string(kSelectionCodeVersion) +
@@ -186,6 +129,15 @@ Result<Selection> decode_selection(std::string_view code, unsigned char techniqu
     previous = key;
   }
   return selection;
+}
+
+Result<Selection> decode_shared_selection(std::string_view code, unsigned char technique_pattern) {
+  if (code.size() > kMaxSelectionCodeBytes)
+    return Error{"the share code is longer than the " + std::to_string(kMaxSelectionCodeBytes) +
+                     " characters a share link may carry (mail programs, chat apps and browsers cut or refuse "
+                     "longer links); share fewer techniques or shorter comments",
+                 "character " + std::to_string(kMaxSelectionCodeBytes + 1)};
+  return decode_selection(code, technique_pattern);
 }
 
 }  // namespace disarm

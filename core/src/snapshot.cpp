@@ -244,7 +244,10 @@ void read_version(Reader& r, J doc) {
 Result<FrameworkData> parse_snapshot(std::string_view text) {
   auto parsed = JsonTree::parse(text);
   if (!parsed) return parsed.error();
-  const JsonTree& tree = parsed.value();
+  return read_snapshot(parsed.value());
+}
+
+Result<FrameworkData> read_snapshot(const JsonTree& tree) {
   J doc = tree.root();
   if (tree.type(doc) != JsonType::Object)
     return Error{std::string("expected a snapshot object, found ") + tree.type_name(doc), "/"};

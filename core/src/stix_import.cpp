@@ -420,7 +420,10 @@ Provenance upstream_stix_provenance(std::string source, std::string commit, std:
 Result<ImportResult> import_stix_bundle(std::string_view json, const Provenance& provenance) {
   auto parsed = JsonTree::parse(json);
   if (!parsed) return parsed.error();
-  const JsonTree& t = parsed.value();
+  return read_stix_bundle(parsed.value(), provenance);
+}
+
+Result<ImportResult> read_stix_bundle(const JsonTree& t, const Provenance& provenance) {
   J root = t.root();
   if (t.type(root) != JsonType::Object)
     return Error{std::string("expected a STIX bundle object, found ") + t.type_name(root), "/"};

@@ -89,7 +89,7 @@ bool WorkingSelection::restore_previous() {
 }
 
 bool WorkingSelection::open_shared(std::string_view code, unsigned char technique_pattern) {
-  auto decoded = decode_selection(code, technique_pattern);
+  auto decoded = decode_shared_selection(code, technique_pattern);
   if (!decoded) {
     notice_ =
         "The link's selection could not be read (" + decoded.error().describe() + "). Your selection is unchanged.";
@@ -105,7 +105,10 @@ bool WorkingSelection::open_shared(std::string_view code, unsigned char techniqu
 }
 
 std::string WorkingSelection::import_layer(const Framework& framework, std::string_view json) {
-  auto imported = import_navigator_layer(framework, json);
+  return use_layer(import_navigator_layer(framework, json));
+}
+
+std::string WorkingSelection::use_layer(Result<LayerImport> imported) {
   if (!imported) {
     notice_ = "The layer could not be imported: " + imported.error().describe() + ". Your selection is unchanged.";
     return notice_;

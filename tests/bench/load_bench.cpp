@@ -1,4 +1,6 @@
-// Times snapshot loading; prints figures, asserts nothing (not a ctest test).
+// Times snapshot loading; prints figures, asserts nothing (not a ctest test). The JSON parse
+// alone is timed three ways: json_tree (the core's reader), nlohmann's SAX parser (no tree
+// built: the least any nlohmann-based reader could do) and nlohmann's DOM.
 //
 //   load_bench SNAPSHOT.json [RUNS]        time parse, build and load of a file
 //   load_bench --synthetic N [RUNS]        the same on a generated snapshot of N incidents
@@ -20,7 +22,10 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "disarm/snapshot.hpp"
+#include "json_tree.hpp"
 
 namespace {
 
@@ -164,6 +169,24 @@ FrameworkData synthetic_snapshot(unsigned incidents) {
   return data;
 }
 
+// Counts the values nlohmann's SAX parser reports, so the parse cannot be optimised away.
+struct CountingSax : nlohmann::json_sax<nlohmann::json> {
+  std::size_t values = 0;
+  bool null() override { return ++values; }
+  bool boolean(bool) override { return ++values; }
+  bool number_integer(number_integer_t) override { return ++values; }
+  bool number_unsigned(number_unsigned_t) override { return ++values; }
+  bool number_float(number_float_t, const string_t&) override { return ++values; }
+  bool string(string_t&) override { return ++values; }
+  bool binary(binary_t&) override { return ++values; }
+  bool start_object(std::size_t) override { return ++values; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return ++values; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+};
+
 struct Timing {
   double best_ms = 0;
   double median_ms = 0;
@@ -206,6 +229,15 @@ int bench(const std::string& name, const std::string& text, int runs) {
   std::size_t next_copy = 0;
   Timing build = time_runs(runs, [&] { (void)disarm::Framework::build(std::move(copies[next_copy++])); });
   Timing load = time_runs(runs, [&] { (void)disarm::load_snapshot(text); });
+  Timing tree = time_runs(runs, [&] { (void)disarm::JsonTree::parse(text); });
+  Timing sax = time_runs(runs, [&] {
+    CountingSax counter;
+    (void)nlohmann::json::sax_parse(text, &counter);
+  });
+  Timing dom = time_runs(runs, [&] {
+    if (nlohmann::json::parse(text, nullptr, false).is_discarded()) std::abort();
+  });
+  auto mb_per_s = [&](const Timing& t) { return text.size() / 1e3 / t.median_ms; };
 
   std::printf("%s\n", name.c_str());
   std::printf("  size            %.2f MB (%zu bytes), %zu objects, %zu relations\n", text.size() / 1e6, text.size(),
@@ -214,6 +246,13 @@ int bench(const std::string& name, const std::string& text, int runs) {
   std::printf("  parse_snapshot  best %7.2f ms   median %7.2f ms\n", parse.best_ms, parse.median_ms);
   std::printf("  Framework::build best %6.2f ms   median %7.2f ms\n", build.best_ms, build.median_ms);
   std::printf("  load_snapshot   best %7.2f ms   median %7.2f ms\n", load.best_ms, load.median_ms);
+  std::printf("  JSON parse only:\n");
+  std::printf("    json_tree     best %7.2f ms   median %7.2f ms   %6.0f MB/s\n", tree.best_ms, tree.median_ms,
+              mb_per_s(tree));
+  std::printf("    nlohmann SAX  best %7.2f ms   median %7.2f ms   %6.0f MB/s\n", sax.best_ms, sax.median_ms,
+              mb_per_s(sax));
+  std::printf("    nlohmann DOM  best %7.2f ms   median %7.2f ms   %6.0f MB/s\n", dom.best_ms, dom.median_ms,
+              mb_per_s(dom));
   std::printf("  memory          peak %.1f MB allocated during one load, %.1f MB kept by the Framework\n", peak / 1e6,
               kept / 1e6);
   std::printf("  max RSS         %.1f MB -> %.1f MB over the first load\n", rss_before / 1e3, rss_after / 1e3);

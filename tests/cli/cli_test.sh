@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Runs the real `disarm` binary: exit codes, usage errors, and output on the sample.
-# usage: cli_test.sh PATH_TO_DISARM SOURCE_DIR
+# usage: cli_test.sh PATH_TO_DISARM SOURCE_DIR [own|upstream|web]
+#   own       the cases on our own data (the default)
+#   upstream  the cases on upstream's pages and STIX bundle in ../shared/disarm
+#   web       the cases on the web build in build/web/web
+# A group whose data is missing exits 77, which ctest reports as skipped.
 set -u
-disarm=$1 src=$2
+disarm=$1 src=$2 group=${3:-own}
+section=own  # the group the cases below belong to; only the chosen group's cases run
 sample="$src/data/sample/snapshot.json"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
@@ -10,6 +15,7 @@ pass=0 fail=0
 # expect NAME EXPECTED_EXIT PATTERN -- COMMAND...: runs it, checks exit code and that the
 # output (stdout and stderr) matches the extended regex PATTERN.
 expect() {
+  [ "$section" = "$group" ] || return 0
   local name=$1 code=$2 pattern=$3; shift 4
   local out rc
   out=$("$@" 2>&1); rc=$?
@@ -23,6 +29,23 @@ expect() {
 
 expect version 0 '^disarm [0-9]+\.[0-9]+\.[0-9]+$' -- "$disarm" --version
 expect help 0 'usage: disarm COMMAND' -- "$disarm" --help
+# Every help and usage text ends its last line, so the shell's prompt starts on a line of its own.
+ends_line() {
+  [ "$section" = "$group" ] || return 0
+  local name=$1; shift
+  local out
+  out=$("$@" 2>&1; echo .)
+  out=${out%.}
+  if [ -n "$out" ] && [ "${out: -1}" = $'\n' ]; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    printf 'FAIL %s: the output does not end with a newline: %q\n' "$name" "${out: -40}"
+  fi
+}
+ends_line help-newline "$disarm" --help
+ends_line usage-newline "$disarm"
+for command in stats import validate show search bundle; do ends_line "$command-help-newline" "$disarm" "$command" --help; done
 expect no-args 2 'usage: disarm COMMAND' -- "$disarm"
 expect unknown-command 2 "unknown command 'frobnicate'" -- "$disarm" frobnicate
 expect stats-help 0 'usage: disarm stats' -- "$disarm" stats --help
@@ -44,6 +67,7 @@ expect validate-missing-arg 2 'missing SNAPSHOT' -- "$disarm" validate
 expect validate-missing-file 2 'cannot read /nonexistent/x.json' -- "$disarm" validate /nonexistent/x.json
 # A snapshot that does not load is one line on stderr, the same from every command.
 one_line_error() {
+  [ "$section" = "$group" ] || return 0
   local name=$1 file=$2 pattern=$3; shift 3
   local out rc
   out=$("$@" "$corpus/$file" 2>&1 >/dev/null); rc=$?
@@ -107,28 +131,30 @@ expect import-missing-output 2 'missing -o SNAPSHOT.json' -- "$disarm" import "$
 expect import-bad-date 2 'wants YYYY-MM-DD' -- "$disarm" import "$pages" -o "$tmp/x.json" --date 2025-2-10
 expect import-bad-option 2 "unknown option '--frob'" -- "$disarm" import "$pages" -o "$tmp/x.json" --frob
 upstream="$src/../shared/disarm/generated_pages"
-if [ -d "$upstream" ]; then
-  up=(import "$upstream" --commit 49df5f649e16dfbf11e3859913c256c875c02692 --date 2025-02-10)
-  expect import-upstream 0 'Techniques +395$' -- "$disarm" "${up[@]}" -o "$tmp/up.json"
-  expect import-upstream-warnings 0 '^70 70$' -- bash -c "'$disarm' ${up[*]} -o '$tmp/up2.json' 2>&1 >/dev/null |
-    awk '/^warning: [^ ]+:[0-9]+: /{w++} END {print NR, w}'"
-  expect import-upstream-identical 0 '' -- cmp "$tmp/up.json" "$tmp/up2.json"
-  expect import-upstream-stats 0 'Incidents +129$' -- "$disarm" stats "$tmp/up.json"
-  expect import-upstream-provenance 0 '"licence":"CC BY-SA 4.0"' -- grep -m1 '"provenance"' "$tmp/up.json"
-  expect import-upstream-release 0 '^release: DISARM Red/Blue 1.x, version 1.6, date 2025-02-10, commit 49df5f6' -- \
-    "$disarm" "${up[@]}" -o "$tmp/up.json"
-  expect stats-json-release 0 '^DISARM Red/Blue 1.x 1.6 2025-02-10 49df5f649e16dfbf11e3859913c256c875c02692 395$' -- bash -c \
-    "'$disarm' stats '$tmp/up.json' --json | python3 -c 'import json,sys; s=json.load(sys.stdin); r=s[\"release\"]; print(r[\"framework\"], r[\"version\"], r[\"date\"], r[\"commit\"], s[\"counts\"][\"technique\"])'"
-  expect show-disputed 0 '^TA04 tactic True$' -- bash -c \
-    "'$disarm' show '$tmp/up.json' T0016 --json | python3 -c 'import json,sys; o=json.load(sys.stdin); d=o[\"disputed\"][0]; print(d[\"id\"], d[\"link\"], \"TA04\" in o[\"links\"][\"tactic\"] and \"TA05\" in o[\"links\"][\"tactic\"])'"
-  expect show-disputed-text 0 'TA04 .*\[disputed\]$' -- "$disarm" show "$tmp/up.json" T0016
-  expect validate-disputed 0 '^warning: T0016: disputed technique-tactic relation to TA04: ' -- bash -c "'$disarm' validate '$tmp/up.json'; true"
-  expect import-flags 0 '^release: Our fork, version 7-rc, date 2025-02-10' -- \
-    "$disarm" "${up[@]}" -o "$tmp/flags.json" --framework 'Our fork' --version 7-rc
-  expect import-flags-stats 0 '^Our fork, version 7-rc$' -- "$disarm" stats "$tmp/flags.json"
-else
-  echo "cli: import of upstream's pages skipped: no $upstream"
+bundle="$src/../shared/disarm/generated_files/DISARM_STIX/DISARM.json"
+if [ "$group" = upstream ] && { [ ! -d "$upstream" ] || [ ! -f "$bundle" ]; }; then
+  echo "cli: skipped: no upstream pages at $upstream or no STIX bundle at $bundle"
+  exit 77
 fi
+section=upstream
+up=(import "$upstream" --commit 49df5f649e16dfbf11e3859913c256c875c02692 --date 2025-02-10)
+expect import-upstream 0 'Techniques +395$' -- "$disarm" "${up[@]}" -o "$tmp/up.json"
+expect import-upstream-warnings 0 '^70 70$' -- bash -c "'$disarm' ${up[*]} -o '$tmp/up2.json' 2>&1 >/dev/null |
+  awk '/^warning: [^ ]+:[0-9]+: /{w++} END {print NR, w}'"
+expect import-upstream-identical 0 '' -- cmp "$tmp/up.json" "$tmp/up2.json"
+expect import-upstream-stats 0 'Incidents +129$' -- "$disarm" stats "$tmp/up.json"
+expect import-upstream-provenance 0 '"licence":"CC BY-SA 4.0"' -- grep -m1 '"provenance"' "$tmp/up.json"
+expect import-upstream-release 0 '^release: DISARM Red/Blue 1.x, version 1.6, date 2025-02-10, commit 49df5f6' -- \
+  "$disarm" "${up[@]}" -o "$tmp/up.json"
+expect stats-json-release 0 '^DISARM Red/Blue 1.x 1.6 2025-02-10 49df5f649e16dfbf11e3859913c256c875c02692 395$' -- bash -c \
+  "'$disarm' stats '$tmp/up.json' --json | python3 -c 'import json,sys; s=json.load(sys.stdin); r=s[\"release\"]; print(r[\"framework\"], r[\"version\"], r[\"date\"], r[\"commit\"], s[\"counts\"][\"technique\"])'"
+expect show-disputed 0 '^TA04 tactic True$' -- bash -c \
+  "'$disarm' show '$tmp/up.json' T0016 --json | python3 -c 'import json,sys; o=json.load(sys.stdin); d=o[\"disputed\"][0]; print(d[\"id\"], d[\"link\"], \"TA04\" in o[\"links\"][\"tactic\"] and \"TA05\" in o[\"links\"][\"tactic\"])'"
+expect show-disputed-text 0 'TA04 .*\[disputed\]$' -- "$disarm" show "$tmp/up.json" T0016
+expect validate-disputed 0 '^warning: T0016: disputed technique-tactic relation to TA04: ' -- bash -c "'$disarm' validate '$tmp/up.json'; true"
+expect import-flags 0 '^release: Our fork, version 7-rc, date 2025-02-10' -- \
+  "$disarm" "${up[@]}" -o "$tmp/flags.json" --framework 'Our fork' --version 7-rc
+expect import-flags-stats 0 '^Our fork, version 7-rc$' -- "$disarm" stats "$tmp/flags.json"
 
 # Every other release ../shared/disarm keeps: imported with exit 0 and recognised.
 releases="$src/../shared/disarm/releases"
@@ -152,6 +178,7 @@ if [ -d "$releases/2.0-assessments/generated_pages" ]; then
     "'$disarm' show '$tmp/assess.json' A0001.001 --json | python3 -c 'import json,sys; o=json.load(sys.stdin); print(o[\"id\"], o[\"kind\"], o[\"kind_label\"], o[\"links\"][\"parent\"][0], o[\"links\"][\"tactic\"][0])'"
   expect assess-actor-type-id 2 'no object A001 in' -- "$disarm" show "$tmp/assess.json" A001
 fi
+section=own
 
 # disarm import of a STIX bundle file: one of our own, a file that is no bundle, upstream's.
 printf '{"type": "bundle", "objects": [{"type": "x-mitre-tactic", "id": "x-mitre-tactic--1", "name": "Light Up",
@@ -160,13 +187,10 @@ expect import-stix 0 'bundle.json: STIX bundle, 1 objects, 0 relations \(0 dispu
 expect import-stix-warning 0 '^warning: /objects: no x-mitre-matrix' -- "$disarm" import "$tmp/bundle.json" -o "$tmp/stix.json"
 expect import-stix-stats 0 'Tactics +1$' -- "$disarm" stats "$tmp/stix.json"
 expect import-not-bundle 2 'snapshot.json: /: not a STIX bundle' -- "$disarm" import "$sample" -o "$tmp/x.json"
-bundle="$src/../shared/disarm/generated_files/DISARM_STIX/DISARM.json"
-if [ -f "$bundle" ]; then
-  expect import-upstream-stix 0 'Techniques +391$' -- "$disarm" import "$bundle" -o "$tmp/upstix.json"
-  expect import-upstream-stix-provenance 0 'from its STIX 2.1 bundle' -- grep -m1 '"provenance"' "$tmp/upstix.json"
-else
-  echo "cli: import of upstream's STIX bundle skipped: no $bundle"
-fi
+section=upstream
+expect import-upstream-stix 0 'Techniques +391$' -- "$disarm" import "$bundle" -o "$tmp/upstix.json"
+expect import-upstream-stix-provenance 0 'from its STIX 2.1 bundle' -- grep -m1 '"provenance"' "$tmp/upstix.json"
+section=own
 
 # disarm bundle: usage and I/O errors, a viewer of our own making, and the real web build.
 expect bundle-help 0 'usage: disarm bundle -o FILE.html' -- "$disarm" bundle --help
@@ -202,16 +226,17 @@ PY
   expect bundle-hashes 0 '^3 scripts, policy matches$' -- python3 "$tmp/hashes.py" "$tmp/b.html"
 fi
 web="$src/build/web/web"
-if [ -f "$web/disarm_viewer.wasm" ] && [ -f "$web/index.html" ]; then
-  expect bundle-web 0 "^wrote $tmp/disarm.html \\([0-9]+ bytes\\)$" -- "$disarm" bundle -o "$tmp/disarm.html" --viewer "$web"
-  expect bundle-web-no-src 1 '' -- grep -Eq '<script[^>]* src=' "$tmp/disarm.html"
-  if command -v python3 >/dev/null; then
-    expect bundle-web-hashes 0 'scripts, policy matches$' -- python3 "$tmp/hashes.py" "$tmp/disarm.html"
-  fi
-  expect bundle-web-bigger 0 '^yes$' -- bash -c "[ \$(stat -c %s '$tmp/disarm.html') -gt \$(stat -c %s '$web/disarm_viewer.wasm') ] && echo yes"
-else
-  echo "cli: bundle of the web build skipped: no built viewer in $web"
+if [ "$group" = web ] && { [ ! -f "$web/disarm_viewer.wasm" ] || [ ! -f "$web/index.html" ]; }; then
+  echo "cli: skipped: no built viewer in $web"
+  exit 77
 fi
+section=web
+expect bundle-web 0 "^wrote $tmp/disarm.html \\([0-9]+ bytes\\)$" -- "$disarm" bundle -o "$tmp/disarm.html" --viewer "$web"
+expect bundle-web-no-src 1 '' -- grep -Eq '<script[^>]* src=' "$tmp/disarm.html"
+if command -v python3 >/dev/null; then
+  expect bundle-web-hashes 0 'scripts, policy matches$' -- python3 "$tmp/hashes.py" "$tmp/disarm.html"
+fi
+expect bundle-web-bigger 0 '^yes$' -- bash -c "[ \$(stat -c %s '$tmp/disarm.html') -gt \$(stat -c %s '$web/disarm_viewer.wasm') ] && echo yes"
 
-echo "cli: $pass passed, $fail failed"
+echo "cli ($group): $pass passed, $fail failed"
 [ "$fail" = 0 ]

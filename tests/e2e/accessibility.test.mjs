@@ -3,7 +3,7 @@
 // search box, and a phone (390x844, touch) that can search, scroll and open a page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useViewer, openViewer, screenshot } from './browser.mjs';
+import { useViewer, openViewer, screenshot, framesLater, Recorder } from './browser.mjs';
 
 const env = useViewer();
 
@@ -85,7 +85,7 @@ test('the keyboard reaches the links on a page and Enter opens one', async () =>
 
 test('a reference reached by Tab opens in a new tab with Enter', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const refused = [];
+  const refused = new Recorder();
   await context.route((url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost', (r) => {
     refused.push(r.request().url());
     return r.abort();
@@ -105,8 +105,8 @@ test('a reference reached by Tab opens in a new tab with Enter', async () => {
   const popup = context.waitForEvent('page', { timeout: 5000 });
   await page.keyboard.press('Enter');
   await popup;
-  for (let i = 0; i < 50 && !refused.includes(focused); ++i) await page.waitForTimeout(100);
-  assert.deepEqual(refused, [focused]);
+  await refused.waitFor((url) => url === focused);
+  assert.deepEqual(refused.items, [focused]);
   assert.equal((await state(page)).route, '#/I00001');
   await context.close();
 });
@@ -145,7 +145,7 @@ test('accents, CJK, Backspace and paste reach the search box through the input',
   await cdp.send('Input.imeSetComposition', { text: 'に', selectionStart: 1, selectionEnd: 1 });
   await cdp.send('Input.imeSetComposition', { text: 'にほ', selectionStart: 2, selectionEnd: 2 });
   await page.waitForFunction(() => document.getElementById('search-input').value === 'cafにほ');
-  await page.waitForTimeout(200);
+  await framesLater(page);
   assert.equal((await state(page)).search_box.text, 'caf');
   await cdp.send('Input.insertText', { text: '日本' });
   await page.waitForFunction(() => window.disarm.state().search_box.text === 'caf日本');
@@ -205,7 +205,7 @@ test('a 390x844 touch phone can search, scroll and open a page', async () => {
   // A long list (the start page's every object) scrolls with a finger drag, which opens nothing.
   await page.evaluate(() => window.disarm.navigate('#/'));
   await routeIs(page, '#/');
-  await page.waitForTimeout(200);
+  await framesLater(page);
   const before = (await state(page)).scroll;
   const cdp = await context.newCDPSession(page);
   const drag = async (from, to) => {
@@ -220,30 +220,32 @@ test('a 390x844 touch phone can search, scroll and open a page', async () => {
   await screenshot(page, 'a11y-phone-scrolled');
 
   // A tapped reference opens in a new tab (nothing is fetched: other hosts are refused).
-  const refused = [];
+  const refused = new Recorder();
   await context.route((url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost', (r) => {
     refused.push(r.request().url());
     return r.abort();
   });
   await page.evaluate(() => window.disarm.navigate('#/I00001'));
   await routeIs(page, '#/I00001');
-  await page.waitForTimeout(200);
+  await framesLater(page);
+  const top = (await state(page)).scroll;
   await drag(700, 200);
-  await page.waitForTimeout(300);
+  await page.waitForFunction((t) => window.disarm.state().scroll > t, top, { timeout: 5000 });
+  await framesLater(page);
   const reference = (await state(page)).links.find((l) => l.external && l.rect[1] > 0 && l.rect[1] + l.rect[3] < 800);
   assert.ok(reference, 'a reference link is drawn');
   const popup = context.waitForEvent('page', { timeout: 5000 });
   await page.touchscreen.tap(...centre(reference.rect));
   await popup;
-  for (let i = 0; i < 50 && !refused.includes(reference.target); ++i) await page.waitForTimeout(100);
-  assert.deepEqual(refused, [reference.target]);
+  await refused.waitFor((url) => url === reference.target);
+  assert.deepEqual(refused.items, [reference.target]);
   assert.equal((await state(page)).route, '#/I00001');
 
   // A page's buttons wrap rather than run off a phone's edge: a technique page and the matrix.
   for (const route of ['#/T0154.002', '#/matrix/red']) {
     await page.evaluate((r) => window.disarm.navigate(r), route);
     await routeIs(page, route);
-    await page.waitForTimeout(200);
+    await framesLater(page);
     const buttons = (await state(page)).buttons;
     assert.ok(buttons.length >= 3, `${route} draws its buttons`);
     for (const b of buttons) assert.ok(b.rect[0] + b.rect[2] <= 390, `${route}: "${b.label}" ends at ${b.rect[0] + b.rect[2]} px`);

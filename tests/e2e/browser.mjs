@@ -62,8 +62,55 @@ export async function screenshot(page, name) {
 
 // Counts distinct colours on a coarse grid of the canvas: a blank page has one or two.
 export async function distinctColours(page) {
-  const png = await page.screenshot();
-  return page.evaluate(async (b64) => {
+  const seen = new Set();
+  for (const row of await screenPixels(page, undefined, 3)) for (const p of row) seen.add(p.join());
+  return seen.size;
+}
+
+// Wakes the viewer and waits until it has drawn `count` more frames. Whatever it was sent
+// before has been applied and drawn by then: the positive signal a check that something did
+// not happen waits for, in place of a fixed sleep.
+export async function framesLater(page, count = 3) {
+  const start = await page.evaluate(() => window.disarm.state().frames);
+  await page.evaluate(() => window.disarmPage.module().ccall('disarm_api_wake', null, [], []));
+  await page.waitForFunction((f) => window.disarm.state().frames >= f, start + count);
+}
+
+// Moves the pointer and waits for a frame drawn with it there, so ImGui has seen the hover
+// before a press, as it would under a person's hand.
+export async function pointTo(page, x, y) {
+  const start = await page.evaluate(() => window.disarm.state().frames);
+  await page.mouse.move(x, y);
+  await page.waitForFunction((f) => window.disarm.state().frames >= f, start + 2);
+}
+
+// What event handlers record (refused requests, messages), with a wait for an entry that
+// resolves when the handler records it: no polling.
+export class Recorder {
+  constructor() {
+    this.items = [];
+    this.waiters = [];
+  }
+  push(item) {
+    this.items.push(item);
+    this.waiters = this.waiters.filter((w) => !(w.match(item) && (w.resolve(item), true)));
+  }
+  waitFor(match, timeout = 5000) {
+    const found = this.items.find(match);
+    if (found !== undefined) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('Recorder: no matching entry in time')), timeout);
+      this.waiters.push({ match, resolve: (item) => { clearTimeout(timer); resolve(item); } });
+    });
+  }
+}
+
+// The screen's pixels in `clip` (CSS pixels: {x, y, width, height}; the whole page when
+// undefined), every `step`th in each direction, as rows of [r, g, b]: for checks that read
+// what is drawn where the viewer says it drew something.
+export async function screenPixels(page, clip, step = 1) {
+  const png = await page.screenshot({ clip });
+  return page.evaluate(async ([b64, step]) => {
     const img = new Image();
     img.src = 'data:image/png;base64,' + b64;
     await img.decode();
@@ -72,15 +119,37 @@ export async function distinctColours(page) {
     c.height = img.height;
     const g = c.getContext('2d');
     g.drawImage(img, 0, 0);
-    const seen = new Set();
     const data = g.getImageData(0, 0, c.width, c.height).data;
-    for (let y = 0; y < c.height; y += 3)
-      for (let x = 0; x < c.width; x += 3) {
+    const rows = [];
+    for (let y = 0; y < c.height; y += step) {
+      const row = [];
+      for (let x = 0; x < c.width; x += step) {
         const i = (y * c.width + x) * 4;
-        seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+        row.push([data[i], data[i + 1], data[i + 2]]);
       }
-    return seen.size;
-  }, png.toString('base64'));
+      rows.push(row);
+    }
+    return rows;
+  }, [png.toString('base64'), step]);
+}
+
+// How many pixels are within `tolerance` (per channel) of `colour`.
+export function countNear(rows, colour, tolerance = 24) {
+  let n = 0;
+  for (const row of rows)
+    for (const p of row) if (p.every((v, i) => Math.abs(v - colour[i]) <= tolerance)) ++n;
+  return n;
+}
+
+// How many pixels differ clearly from the region's most common colour (its background): ink.
+export function inkedPixels(rows) {
+  const counts = new Map();
+  for (const row of rows) for (const p of row) counts.set(p.join(), (counts.get(p.join()) || 0) + 1);
+  const background = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0].split(',').map(Number);
+  let n = 0;
+  for (const row of rows)
+    for (const p of row) if (p.reduce((sum, v, i) => sum + Math.abs(v - background[i]), 0) > 90) ++n;
+  return n;
 }
 
 // One browser and one server for a test file, started before its tests and closed after:

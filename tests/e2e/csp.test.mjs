@@ -2,7 +2,7 @@
 // violation while it starts and is used, while eval and requests to other sites are refused.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useViewer, loadViewer } from './browser.mjs';
+import { useViewer, loadViewer, framesLater } from './browser.mjs';
 
 const env = useViewer();
 
@@ -25,7 +25,10 @@ test('the viewer starts and runs within its Content-Security-Policy', async () =
   for (const route of ['#/T0154.002', '#/search?q=voice', '#/matrix/blue', '#/about'])
     await page.evaluate((r) => window.disarm.navigate(r), route);
   await page.mouse.move(300, 300);
-  await page.waitForTimeout(200);
+  // Every page drawn, then a task of the page's own: a violation's event, queued as a task
+  // when it happened, has been dispatched by then.
+  await framesLater(page);
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
   assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
   assert.deepEqual(errors, []);
   await page.close();

@@ -5,10 +5,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, openViewer, root, screenshot, viewerDir } from './browser.mjs';
+import { launch, openViewer, root, screenshot, viewerDir, framesLater, pointTo } from './browser.mjs';
 import { startServer } from '../../scripts/static_server.mjs';
 
 const stixPath = path.resolve(root, '../shared/disarm/generated_files/DISARM_STIX/DISARM.json');
@@ -48,14 +49,27 @@ async function open(query = '', fragment = '') {
   return openViewer(env.browser, env.server.url + query + fragment);
 }
 
+// Runs `action`, which should open the page's file picker, and chooses `file` in it. The
+// signal is the click on the picker's <input type=file>: Playwright's own file chooser
+// interception is switched on asynchronously, and no wait for it is sure to be long enough.
+async function chooseFile(page, action, file) {
+  await page.evaluate(() => {
+    window.pickerClicked = new Promise((resolve) => document.addEventListener('click', (e) => {
+      if (e.target instanceof HTMLInputElement && e.target.type === 'file') resolve(e.target);
+    }, true));
+  });
+  await action();
+  const picker = await page.evaluateHandle(() => window.pickerClicked);
+  await picker.asElement().setInputFiles(file);
+}
+
 async function settled(page) {
   return page.evaluate(() => window.disarm.dataSettled());
 }
 
 // A click as a person makes it: the pointer arrives (ImGui sees the hover), then presses.
 async function clickRect(page, [x, y, w, h]) {
-  await page.mouse.move(x + w / 2, y + h / 2);
-  await page.waitForTimeout(50);
+  await pointTo(page, x + w / 2, y + h / 2);
   await page.mouse.down();
   await page.mouse.up();
 }
@@ -170,6 +184,37 @@ test('?data= from another origin that does not allow it: says CORS may be why', 
   await page.close();
 });
 
+test('?data= of 100 MB is refused by its declared size, naming the limit, and not downloaded', async () => {
+  // A server that declares 100 MB and sends only the start of it: the viewer must judge the
+  // file by its Content-Length, or the test would hang waiting for the rest.
+  const huge = http.createServer((req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(100 << 20),
+                         'Access-Control-Allow-Origin': '*' });
+    res.write('{"format": "disarm-snapshot", ');
+  });
+  await new Promise((resolve) => huge.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = 'http://127.0.0.1:' + huge.address().port + '/huge.json';
+    const page = await expectFailure('?data=' + encodeURIComponent(url),
+                                     /huge\.json could not be opened: the file is 100\.0 MB, more than the 32 MB the viewer opens: .*memory/,
+                                     'data-url-too-large');
+    await page.close();
+  } finally {
+    huge.closeAllConnections();
+    huge.close();
+  }
+});
+
+test('a file over the size limit is refused by its size, with the limit named, and the data stays', async () => {
+  const { page, errors } = await open();
+  const result = await page.evaluate(() => window.disarm.load(new Uint8Array((32 << 20) + 1), 'big.json'));
+  assert.equal(result.ok, false);
+  assert.match(result.message, /^big\.json could not be opened: the file is 32\.0 MB, more than the 32 MB the viewer opens/);
+  assert.equal((await page.evaluate(() => window.disarm.state())).framework.name, sample.provenance.name);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a dropped STIX bundle replaces the data; a page it lacks is not found', async (t) => {
   if (!fs.existsSync(stixPath)) return t.skip('no upstream STIX bundle at ' + stixPath);
   const { page, errors } = await open('', '#/I00002');
@@ -259,17 +304,14 @@ test('About: "Open file…" opens the picker; the chosen file is shown, and the 
   await page.mouse.move(5, 5);
   let state = await page.evaluate(() => window.disarm.state());
   assert.ok(state.about.open_file_rect[2] > 0);
-  const choosing = page.waitForEvent('filechooser', { timeout: 5000 });
-  await page.waitForTimeout(200);  // Playwright's file chooser interception starts asynchronously
-  await clickRect(page, state.about.open_file_rect);
-  const chooser = await choosing;
-  await chooser.setFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(otherText) });
+  await chooseFile(page, () => clickRect(page, state.about.open_file_rect),
+                   { name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(otherText) });
   await settled(page);
   state = await page.evaluate(() => window.disarm.state());
   assert.equal(state.framework.name, 'Another framework (test)');
   assert.equal(state.framework.source, 'other.json (from a test of ?data=)');
   assert.equal(state.route, '#/about');
-  await page.waitForTimeout(100);
+  await framesLater(page);
   await screenshot(page, 'data-about-opened');
 
   // window.disarm.load takes text too.
@@ -278,8 +320,8 @@ test('About: "Open file…" opens the picker; the chosen file is shown, and the 
   state = await page.evaluate(() => window.disarm.state());
   assert.equal(state.data.opened, 'again.json');
 
-  // Back to the data built into the viewer.
-  await page.waitForTimeout(100);
+  // Back to the data built into the viewer, once About is drawn over the new data.
+  await framesLater(page);
   state = await page.evaluate(() => window.disarm.state());
   assert.ok(state.about.builtin_rect[2] > 0);
   await clickRect(page, state.about.builtin_rect);
@@ -293,12 +335,8 @@ test('About: "Open file…" opens the picker; the chosen file is shown, and the 
 
 test('Ctrl+O opens the file picker from any page', async () => {
   const { page } = await open('', '#/T0049');
-  // Playwright turns on its file chooser interception asynchronously: give it a moment.
-  const choosing = page.waitForEvent('filechooser', { timeout: 5000 });
-  await page.waitForTimeout(200);
-  await page.keyboard.press('Control+O');
-  const chooser = await choosing;
-  await chooser.setFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(otherText) });
+  await chooseFile(page, () => page.keyboard.press('Control+O'),
+                   { name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(otherText) });
   await settled(page);
   const state = await page.evaluate(() => window.disarm.state());
   assert.equal(state.framework.name, 'Another framework (test)');

@@ -32,7 +32,22 @@ async function openHost(hostSite, query, fragment = '#/T0154.002', size = [480, 
   return { page, frame, errors };
 }
 
-const received = (page) => page.evaluate(() => window.received);
+const received = (page) => page.evaluate(() => window.received.filter((m) => m.data !== 'test:probe-back'));
+
+// The positive signal for "nothing happened": the host sends a probe after its messages, and
+// the frame answers it to the host. Messages from one window to another arrive in order, so
+// once the answer is back the viewer has handled all the host sent before, and whatever it
+// posted in reply has arrived.
+async function roundTrip(page, frame, origin) {
+  const before = await page.evaluate(() => window.received.filter((m) => m.data === 'test:probe-back').length);
+  await frame.evaluate(() => {
+    if (window.probing) return;
+    window.probing = true;
+    window.addEventListener('message', (e) => { if (e.data === 'test:probe') parent.postMessage('test:probe-back', '*'); });
+  });
+  await page.evaluate((o) => window.send('test:probe', o), origin);
+  await page.waitForFunction((n) => window.received.filter((m) => m.data === 'test:probe-back').length > n, before);
+}
 const shownIds = async (page) => (await received(page)).filter((m) => m.data.type === 'disarm:shown').map((m) => m.data.id);
 
 test('an allowed host drives the embed by postMessage and hears what it shows', async () => {
@@ -76,7 +91,7 @@ test('an allowed host drives the embed by postMessage and hears what it shows', 
                       { type: 'disarm:navigate', route: 5 }, { type: 'disarm:navigate', route: '' },
                       { type: 'disarm:navigate', route: '#/' + 'x'.repeat(5000) }, { type: 'disarm:frob' }])
     await page.evaluate(([m, o]) => window.send(m, o), [junk, sites.viewer.origin]);
-  await page.waitForTimeout(300);
+  await roundTrip(page, frame, sites.viewer.origin);
   assert.equal(await frame.evaluate(() => window.disarm.route()), '#/matrix/red');
   assert.deepEqual(errors, []);
   await page.close();
@@ -87,13 +102,13 @@ test('a page from another origin is not obeyed, nor told anything', async () => 
   const { page, frame, errors } = await openHost(sites.foreign, `embed=1&host=${sites.host.origin}`);
   await page.evaluate((o) => window.send({ type: 'disarm:navigate', route: '#/T0086' }, o), sites.viewer.origin);
   await page.evaluate((o) => window.send({ type: 'disarm:state' }, o), sites.viewer.origin);
-  await page.waitForTimeout(500);
+  await roundTrip(page, frame, sites.viewer.origin);
   assert.equal(await frame.evaluate(() => window.disarm.route()), '#/T0154.002');
   assert.deepEqual(await received(page), [], 'the viewer posts nothing to an origin it does not trust');
   // The viewer itself still navigates by its own links and API.
   await frame.evaluate(() => window.disarm.navigate('#/T0088'));
   await frame.waitForFunction(() => window.disarm.route() === '#/T0088');
-  await page.waitForTimeout(200);
+  await roundTrip(page, frame, sites.viewer.origin);
   assert.deepEqual(await received(page), []);
   assert.deepEqual(errors, []);
   await page.close();
@@ -111,7 +126,7 @@ test('without ?host= only the viewer\'s own origin is obeyed', async () => {
 
   const other = await openHost(sites.host, 'embed=1');
   await other.page.evaluate((o) => window.send({ type: 'disarm:navigate', route: '#/C00012' }, o), sites.viewer.origin);
-  await other.page.waitForTimeout(500);
+  await roundTrip(other.page, other.frame, sites.viewer.origin);
   assert.equal(await other.frame.evaluate(() => window.disarm.route()), '#/T0154.002');
   assert.deepEqual(await shownIds(other.page), []);
   assert.deepEqual(other.errors, []);

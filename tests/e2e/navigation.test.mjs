@@ -96,10 +96,17 @@ test('the red matrix: a click on a cell opens the technique', async () => {
 
 test('an idle viewer draws no frames', async () => {
   const { page } = await openViewer(env.browser, env.server.url + '#/matrix/red');
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => window.disarm.state().frame_loop === 'paused');
   const before = (await state(page)).frames;
-  await page.waitForTimeout(1500);
+  // Sixty of the browser's own animation frames: a viewer that kept drawing would have drawn
+  // in them.
+  await page.evaluate(() => new Promise((resolve) => {
+    let n = 0;
+    const tick = () => (++n >= 60 ? resolve() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }));
   assert.equal((await state(page)).frames, before);
+  assert.equal((await state(page)).frame_loop, 'paused');
 });
 
 test('the start page lists every kind; a click opens its list', async () => {

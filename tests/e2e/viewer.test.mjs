@@ -1,7 +1,7 @@
 // The viewer in a real browser: it starts, draws, takes typed input, and stays crisp.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useViewer, openViewer, screenshot, distinctColours } from './browser.mjs';
+import { useViewer, openViewer, screenshot, distinctColours, screenPixels, countNear } from './browser.mjs';
 
 const env = useViewer();
 
@@ -49,6 +49,16 @@ test('the theme follows the system setting, also when it changes', async () => {
   await page.evaluate(() => window.disarm.ready);
   assert.equal((await page.evaluate(() => window.disarm.state())).theme, 'dark');
   await screenshot(page, 'theme-dark');
+  // Most of the page is the dark theme's background (theme.cpp: 0.11, 0.12, 0.14), not the light one's.
+  const [width, height] = await page.evaluate(() => [innerWidth, innerHeight]);
+  const region = { x: 0, y: 0, width, height };
+  let pixels = await screenPixels(page, region, 4);
+  const all = Math.ceil(width / 4) * Math.ceil(height / 4);
+  assert.ok(countNear(pixels, [28, 31, 36], 6) > all / 2, 'the page is drawn dark');
+  assert.ok(countNear(pixels, [250, 250, 247], 4) < all / 100, 'with no light background');
   await page.emulateMedia({ colorScheme: 'light' });
   await page.waitForFunction(() => window.disarm.state().theme === 'light');
+  await page.waitForFunction(() => window.disarm.state().frame_loop === 'paused');
+  pixels = await screenPixels(page, region, 4);
+  assert.ok(countNear(pixels, [250, 250, 247], 6) > all / 2, 'then light');
 });

@@ -1,44 +1,83 @@
 #!/usr/bin/env bash
-# Fuzzes the snapshot loader (tests/fuzz/snapshot_fuzzer.cpp) for SECONDS (default 20):
-# builds it with clang, libFuzzer, ASan and UBSan in build/fuzz, seeds it with the
-# malformed-snapshot corpus and the sample (copied to a temporary folder: nothing is written
-# into the sources), prints the number of executions, and exits non-zero on a crash.
-# A crashing input is kept in build/fuzz/artifacts/.
+# Fuzzes the inputs a stranger controls, one libFuzzer target each (tests/fuzz/*_fuzzer.cpp),
+# for SECONDS each (default 20): builds them with clang, libFuzzer, ASan and UBSan in
+# build/fuzz, seeds each with make_seeds.py's corpus (from our tests and the sample, written
+# to a temporary folder: nothing new is written into the sources) and its dictionary
+# (TARGET.dict without "_fuzzer"), prints each target's executions, and exits non-zero on a
+# crash.
 #
-# usage: tests/fuzz/run_fuzz.sh [SECONDS]
-# A longer run, say before a release or after changing core/src/json_tree.cpp or
-# snapshot.cpp: FUZZ_JOBS=2 tests/fuzz/run_fuzz.sh 3600 (an hour on two cores, some
-# 10 million executions; FUZZ_JOBS is the number of fuzzing processes, default 1).
+# Regressions: every input that once crashed a target is kept in tests/fuzz/regressions/
+# TARGET/ and replayed at the start of each run of that target. A crashing input found now is
+# copied there (and into build/fuzz/artifacts/): fix the bug, then commit the input.
+#
+# usage: tests/fuzz/run_fuzz.sh [SECONDS] [TARGET...]   all targets when none is named
+#        tests/fuzz/run_fuzz.sh --list                  the targets, one a line
+# FUZZ_RUNS=N stops each target after N executions instead of after SECONDS (a long run:
+# FUZZ_RUNS=1500000 nice -n 10 tests/fuzz/run_fuzz.sh 0). FUZZ_JOBS=N fuzzes with N processes.
 set -euo pipefail
-seconds=${1:-20}
-jobs=${FUZZ_JOBS:-1}
 src=$(cd "$(dirname "$0")/../.." && pwd)
+here="$src/tests/fuzz"
 build="$src/build/fuzz"
 
-mkdir -p "$build"
+all_targets() {
+  for f in "$here"/*_fuzzer.cpp; do basename "$f" .cpp; done
+}
+
+if [ "${1:-}" = --list ]; then
+  all_targets
+  exit 0
+fi
+seconds=20
+if [ $# -gt 0 ] && [[ "$1" =~ ^[0-9]+$ ]]; then seconds=$1; shift; fi
+runs=${FUZZ_RUNS:-0}
+jobs=${FUZZ_JOBS:-1}
+if [ $# -gt 0 ]; then targets=("$@"); else mapfile -t targets < <(all_targets); fi
+for t in "${targets[@]}"; do
+  [ -f "$here/$t.cpp" ] || { echo "run_fuzz.sh: no target $t (see --list)"; exit 2; }
+done
+
+mkdir -p "$build" "$build/artifacts"
 CC=clang CXX=clang++ cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDISARM_FUZZ=ON \
   >"$build/configure.log" 2>&1 || { cat "$build/configure.log"; exit 2; }
-cmake --build "$build" --target snapshot_fuzzer >"$build/build.log" 2>&1 || { cat "$build/build.log"; exit 2; }
+cmake --build "$build" --target "${targets[@]}" >"$build/build.log" 2>&1 || { cat "$build/build.log"; exit 2; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/corpus" "$work/seeds" "$build/artifacts"
-cp "$src"/tests/corpus/snapshots/*.json "$work/seeds/"
-cp "$src/data/sample/snapshot.json" "$work/seeds/sample-snapshot.json"
+failed=0
+total=0
+for t in "${targets[@]}"; do
+  mkdir -p "$work/$t/corpus"
+  python3 "$here/make_seeds.py" "$t" "$work/$t/seeds" >/dev/null
+  log="$build/$t.log"
+  # The timeout is wall time, and generous: on a shared machine a niced fuzzer can wait
+  # seconds for a CPU, while a real hang still stops the run.
+  options=(-print_final_stats=1 -timeout=30 -rss_limit_mb=2048 -dict="$here/${t%_fuzzer}.dict"
+           -artifact_prefix="$work/$t/")
+  if [ "$runs" -gt 0 ]; then options+=(-runs="$runs"); else options+=(-max_total_time="$seconds"); fi
+  if [ "$jobs" -gt 1 ]; then options+=(-fork="$jobs"); fi
+  corpora=("$work/$t/corpus" "$work/$t/seeds")
+  regressions="$here/regressions/$t"
+  [ -d "$regressions" ] && corpora+=("$regressions")
+  status=0
+  "$build/tests/fuzz/$t" "${options[@]}" "${corpora[@]}" >"$log" 2>&1 || status=$?
 
-log="$build/fuzz.log"
-status=0
-options=(-max_total_time="$seconds" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048
-         -dict="$src/tests/fuzz/snapshot.dict" -artifact_prefix="$build/artifacts/")
-if [ "$jobs" -gt 1 ]; then options+=(-fork="$jobs"); fi
-"$build/tests/fuzz/snapshot_fuzzer" "${options[@]}" "$work/corpus" "$work/seeds" >"$log" 2>&1 || status=$?
-
-runs=$({ grep -Eo 'stat::number_of_executed_units: [0-9]+' "$log" || true; } | awk '{s += $2} END {print s + 0}')
-# With -fork there are no final stats: the last progress line has the count.
-if [ "$runs" = 0 ]; then runs=$({ grep -Eo '^#[0-9]+' "$log" || echo 0; } | tail -1 | tr -d '#'); fi
-echo "snapshot_fuzzer: $runs executions in $seconds s, $(ls "$work/corpus" | wc -l) corpus inputs (log: $log)"
-if [ "$status" != 0 ]; then
-  grep -E 'ERROR|SUMMARY|snapshot_fuzzer:|Test unit written' "$log" | head -20
-  echo "snapshot_fuzzer: FAILED with status $status"
-  exit 1
-fi
+  count=$({ grep -Eo 'stat::number_of_executed_units: [0-9]+' "$log" || true; } | awk '{s += $2} END {print s + 0}')
+  # With -fork there are no final stats: the last progress line has the count.
+  if [ "$count" = 0 ]; then count=$({ grep -Eo '^#[0-9]+' "$log" || echo 0; } | tail -1 | tr -d '#'); fi
+  total=$((total + count))
+  echo "$t: $count executions, $(ls "$work/$t/corpus" | wc -l) new corpus inputs, $( (ls "$regressions" 2>/dev/null || true) | wc -l) regressions replayed (log: $log)"
+  if [ "$status" != 0 ]; then
+    { grep -E 'ERROR|SUMMARY|_fuzzer:|runtime error|Test unit written|ParseDictionaryFile' "$log" || tail -5 "$log"; } | head -20
+    for crash in "$work/$t"/crash-* "$work/$t"/leak-* "$work/$t"/timeout-* "$work/$t"/oom-*; do
+      [ -f "$crash" ] || continue
+      cp "$crash" "$build/artifacts/"
+      mkdir -p "$regressions"
+      cp "$crash" "$regressions/"
+      echo "$t: kept $(basename "$crash") in tests/fuzz/regressions/$t/"
+    done
+    echo "$t: FAILED with status $status"
+    failed=1
+  fi
+done
+echo "fuzzing: $total executions in all"
+exit $failed

@@ -2,21 +2,19 @@
 // never a crash, a hang or undefined behaviour; and whatever loads must survive a save and
 // reload unchanged. Built by tests/fuzz/CMakeLists.txt, run by tests/fuzz/run_fuzz.sh.
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
-#include <string>
-#include <string_view>
 
 #include "disarm/object_links.hpp"
 #include "disarm/similar_ids.hpp"
 #include "disarm/snapshot.hpp"
 #include "disarm/validation.hpp"
+#include "fuzz_target.hpp"
 
 namespace {
 
+constexpr const char* kTarget = "snapshot_fuzzer";
+
 [[noreturn]] void fail(const char* what, const std::string& detail) {
-  std::fprintf(stderr, "snapshot_fuzzer: %s\n%s\n", what, detail.c_str());
-  std::abort();
+  disarm::fuzz::fail(kTarget, what, detail);
 }
 
 }  // namespace

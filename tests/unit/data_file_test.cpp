@@ -1,11 +1,11 @@
 // Files opened in the viewer: what each text is recognised as, and what opening it gives,
 // on the sample, small invented files, and upstream's real STIX bundle when it is there
 // (DISARM_UPSTREAM_DIR, read-only, not ours; asserts on IDs and counts, never its text).
-#include "catch.hpp"
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include "catch.hpp"
 
 #include "disarm/data_file.hpp"
 #include "disarm/navigator_layer.hpp"
@@ -13,6 +13,7 @@
 #include "disarm/snapshot.hpp"
 #include "disarm/stix_import.hpp"
 #include "sample_framework.hpp"
+#include "upstream_data.hpp"
 
 using namespace disarm;
 
@@ -157,13 +158,26 @@ TEST_CASE("data file: what cannot be opened says what and where", "[data_file]")
   CHECK(e.message.find("a JSON array") != std::string::npos);
 }
 
+TEST_CASE("data file: a file over the size limit is refused with the limit and why", "[data_file]") {
+  CHECK_FALSE(data_file_size_error(kMaxDataFileBytes).has_value());
+  auto hundred = data_file_size_error(std::uint64_t{100} << 20);
+  REQUIRE(hundred.has_value());
+  CHECK_THAT(hundred->message, ContainsText("100.0 MB"));
+  CHECK_THAT(hundred->message, ContainsText("more than the 32 MB the viewer opens"));
+  CHECK_THAT(hundred->message, ContainsText("memory"));
+
+  // Refused by its size alone: a snapshot that opens, with spaces after it past the limit.
+  std::string text = disarm::test::sample_snapshot_text();
+  REQUIRE(open_data_file(text, "big.json").ok());
+  text.resize(kMaxDataFileBytes + 1, ' ');
+  auto opened = open_data_file(text, "big.json");
+  REQUIRE_FALSE(opened.ok());
+  CHECK_THAT(opened.error().message, ContainsText("32.0 MB, more than the 32 MB"));
+}
+
 TEST_CASE("data file: upstream's STIX bundle", "[data_file][upstream]") {
   const std::string path = DISARM_UPSTREAM_DIR "/generated_files/DISARM_STIX/DISARM.json";
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    WARN("skipped: no upstream STIX bundle at " << path);
-    return;
-  }
+  REQUIRE_UPSTREAM(path);
   const std::string text = read_file(path);
   CHECK(recognise_data_file(text) == DataFileType::StixBundle);
   OpenedData opened = open_ok(text, "DISARM.json");
@@ -177,4 +191,32 @@ TEST_CASE("data file: upstream's STIX bundle", "[data_file][upstream]") {
   CHECK(fw.data().red.columns.size() == 16);
   CHECK(fw.provenance().source == "DISARM.json");
   CHECK(fw.provenance().licence == "CC BY-SA 4.0");
+}
+
+TEST_CASE("A data file parsed once goes to the reader of its kind", "[data_file]") {
+  const std::string layer_text = sample_layer();
+  const DataFile layer(layer_text);
+  CHECK(layer.type() == DataFileType::NavigatorLayer);
+  REQUIRE(layer.tree() != nullptr);
+  auto imported = open_layer_file(test::sample_framework(), layer);
+  REQUIRE(imported.ok());
+  CHECK(test::selection_ids(imported.value().selection) == std::vector<std::string>{"T0049"});
+  // The same file as framework data is refused, saying what it is.
+  REQUIRE_FALSE(open_data_file(layer, "mine.json").ok());
+
+  const DataFile bundle(kBundle);
+  auto opened = open_data_file(bundle, "bundle.json");
+  REQUIRE(opened.ok());
+  CHECK(opened.value().framework.find("T0001").has_value());
+  auto not_layer = open_layer_file(test::sample_framework(), bundle);
+  REQUIRE_FALSE(not_layer.ok());
+  CHECK_THAT(not_layer.error().message, ContainsText("STIX"));
+
+  // Text that is not JSON keeps its parse error, with where it is, for every reader.
+  const DataFile broken(R"({"format": "disarm-snapshot",)");
+  CHECK(broken.type() == DataFileType::Unknown);
+  CHECK(broken.tree() == nullptr);
+  CHECK_THAT(broken.error().location, ContainsText("line 1"));
+  REQUIRE_FALSE(open_layer_file(test::sample_framework(), broken).ok());
+  CHECK(open_data_file(broken, "x.json").error().location == broken.error().location);
 }

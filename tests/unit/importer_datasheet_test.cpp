@@ -1,8 +1,8 @@
 // Single datasheets in upstream's format, well-formed and drifted or broken. Every text
 // here is invented for these tests; only the layout follows upstream's generator.
-#include "catch.hpp"
 #include <string>
 #include <vector>
+#include "catch.hpp"
 
 #include "disarm/importer.hpp"
 #include "imported_data_lookup.hpp"
@@ -277,7 +277,7 @@ DO NOT EDIT ABOVE THIS LINE
   CHECK(long_row->text == "Posts said: noun | verb | noun, on every board.");
 }
 
-TEST_CASE("bad IDs are reported with their line; the file name stands in for a bad title ID") {
+TEST_CASE("bad IDs are reported with their line, the file name stands in for a bad title ID") {
   SECTION("a bad title ID, a good file name") {
     auto r = import_one("techniques/T0104.md", "# Technique T01X1: Broken lantern\n\n**Summary**: Cracked glass.\n");
     INFO(describe_all(r.warnings));
@@ -471,7 +471,7 @@ TEST_CASE("stray and misplaced files are reported, never silently dropped") {
   CHECK(r.data.objects.size() == 1);
 }
 
-TEST_CASE("names are plain text: markup dropped, entities decoded; summaries keep their markdown") {
+TEST_CASE("names are plain text: markup dropped, entities decoded, summaries keep their markdown") {
   auto r = import_one("techniques/T0111.md",
                       "# Technique T0111: Lamps &amp; *Wicks* &#8217;n <i>Oil</i> &#x263A;\n\n"
                       "**Summary**: Oil &amp; <i>wicks</i>, **bold**.\n\nDO NOT EDIT ABOVE THIS LINE\n");
@@ -479,4 +479,20 @@ TEST_CASE("names are plain text: markup dropped, entities decoded; summaries kee
   REQUIRE(t);
   CHECK(t->name == "Lamps & Wicks \xE2\x80\x99n Oil \xE2\x98\xBA");
   CHECK(t->summary == "Oil &amp; <i>wicks</i>, **bold**.");
+}
+
+TEST_CASE("a table whose rows md4c splits at lone CRs, near the end marker, imports without throwing") {
+  // Found by tests/fuzz/pages_fuzzer.cpp (regressions/pages_fuzzer/crash-table-rows-past-body):
+  // md4c ends lines at a lone CR, the line index only at LF, so a row's line fell past the
+  // body and split_row read beyond it.
+  const std::string page =
+      "# Incident I00504: Lone returns\n\n"
+      "Reference | Pub Date | Archive\n:-- | :-- \r| :-- | :--\n| [a\rb](https://example.org/) | 2031 | \n"
+      "Ann | - | [-](-) |\n| x | y | z \n\n* **Date added:** 2024-01-02\n\n\n"
+      "Reference | Pub Date | Archive\n:-- | :-- | :-- \r| :-- | :--\n| [a\rb](https://example.org/) | 2031 |\n"
+      "Ann ExamDO NOT EDIT ABOVE THIS LINE: more\n\n\nDO NOT EDIT ABOVE THIS LINE\n";
+  const std::vector<PageFile> files = {{"incidents/I00504.md", page}};
+  ImportResult imported;
+  REQUIRE_NOTHROW(imported = import_pages(files, upstream_provenance("test", "", "")));
+  CHECK(imported.pages_recognised == 1);
 }

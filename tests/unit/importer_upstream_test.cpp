@@ -14,6 +14,7 @@
 #include "disarm/snapshot.hpp"
 #include "imported_data_lookup.hpp"
 #include "page_tree.hpp"
+#include "upstream_data.hpp"
 
 using namespace disarm;
 using namespace disarm::testing;
@@ -21,11 +22,6 @@ using namespace disarm::testing;
 namespace {
 
 const std::string kPagesDir = DISARM_UPSTREAM_DIR "/generated_pages";
-
-bool have_upstream() {
-  std::error_code ec;
-  return std::filesystem::is_directory(kPagesDir, ec);
-}
 
 Provenance upstream_provenance() {
   Provenance p;
@@ -48,12 +44,6 @@ const ImportResult& upstream() {
   return result;
 }
 
-#define REQUIRE_UPSTREAM()                                                                      \
-  if (!have_upstream()) {                                                                       \
-    WARN("skipped: no upstream DISARM pages at " << kPagesDir << " (see /work/shared/disarm)"); \
-    return;                                                                                     \
-  }
-
 std::size_t index_of(const FrameworkData& data, std::string_view id) {
   for (std::size_t i = 0; i < data.objects.size(); ++i)
     if (data.objects[i].id == id) return i;
@@ -62,8 +52,8 @@ std::size_t index_of(const FrameworkData& data, std::string_view id) {
 
 }  // namespace
 
-TEST_CASE("upstream: objects per kind") {
-  REQUIRE_UPSTREAM();
+TEST_CASE("upstream: objects per kind", "[upstream]") {
+  REQUIRE_UPSTREAM(kPagesDir);
   const auto& r = upstream();
   INFO(describe_all(r.warnings));
   REQUIRE(upstream_files().size() == 786);  // 771 datasheets, the stray incidents/.md, 14 pages at the top
@@ -92,8 +82,8 @@ TEST_CASE("upstream: objects per kind") {
   }
 }
 
-TEST_CASE("upstream: relations per type") {
-  REQUIRE_UPSTREAM();
+TEST_CASE("upstream: relations per type", "[upstream]") {
+  REQUIRE_UPSTREAM(kPagesDir);
   const FrameworkData& d = upstream().data;
   using R = RelationType;
   CHECK(count_relations(d, R::TacticPhase) == 18);
@@ -120,8 +110,8 @@ TEST_CASE("upstream: relations per type") {
   CHECK(count_relations(d, R::ActorTypeFramework) == 41);
 }
 
-TEST_CASE("upstream: T0154.002 and the incidents that cite it") {
-  REQUIRE_UPSTREAM();
+TEST_CASE("upstream: T0154.002 and the incidents that cite it", "[upstream]") {
+  REQUIRE_UPSTREAM(kPagesDir);
   const FrameworkData& d = upstream().data;
   const Object* t = find_object(d, "T0154.002");
   REQUIRE(t);
@@ -140,8 +130,8 @@ TEST_CASE("upstream: T0154.002 and the incidents that cite it") {
   CHECK(incidents == std::vector<std::string>{"I00099", "I00100", "I00103"});
 }
 
-TEST_CASE("upstream: I00099 with its reference and techniques") {
-  REQUIRE_UPSTREAM();
+TEST_CASE("upstream: I00099 with its reference and techniques", "[upstream]") {
+  REQUIRE_UPSTREAM(kPagesDir);
   const FrameworkData& d = upstream().data;
   const Object* i = find_object(d, "I00099");
   REQUIRE(i);
@@ -160,8 +150,8 @@ TEST_CASE("upstream: I00099 with its reference and techniques") {
   }
 }
 
-TEST_CASE("upstream: quirks are kept and reported") {
-  REQUIRE_UPSTREAM();
+TEST_CASE("upstream: quirks are kept and reported", "[upstream]") {
+  REQUIRE_UPSTREAM(kPagesDir);
   const auto& r = upstream();
   INFO(describe_all(r.warnings));
   for (const char* id : {"TA03", "TA04"}) {
@@ -187,8 +177,8 @@ TEST_CASE("upstream: quirks are kept and reported") {
   CHECK(both == 8);
 }
 
-TEST_CASE("upstream: matrices in upstream order, objects in numeric order") {
-  REQUIRE_UPSTREAM();
+TEST_CASE("upstream: matrices in upstream order, objects in numeric order", "[upstream]") {
+  REQUIRE_UPSTREAM(kPagesDir);
   const FrameworkData& d = upstream().data;
   REQUIRE(d.red.columns.size() == 16);
   CHECK(d.red.columns[0].tactic == "TA01");
@@ -211,8 +201,8 @@ TEST_CASE("upstream: matrices in upstream order, objects in numeric order") {
   CHECK(index_of(d, "T0018") < d.objects.size());
 }
 
-TEST_CASE("upstream: two imports are byte-identical and the snapshot round-trips") {
-  REQUIRE_UPSTREAM();
+TEST_CASE("upstream: two imports are byte-identical and the snapshot round-trips", "[upstream]") {
+  REQUIRE_UPSTREAM(kPagesDir);
   std::string first = save_snapshot(upstream().data);
   std::string second = save_snapshot(import_pages(upstream_files(), upstream_provenance()).data);
   CHECK(first == second);

@@ -116,7 +116,8 @@ TEST_CASE("heat levels: zero for none, the top level for the maximum, log-spaced
   CHECK(heat_level(500, 100) == kHeatLevels - 1);
   for (int c = 1; c < 100; ++c) CHECK(heat_level(c, 100) <= heat_level(c + 1, 100));
 
-  CHECK(heat_legend(0) == std::vector<HeatLegendEntry>{{0, 0, 0}});
+  CHECK(heat_legend(0).empty());  // nothing cited: no key to one colour
+  CHECK(heat_legend(1) == std::vector<HeatLegendEntry>{{0, 0, 0}, {4, 1, 1}});
   CHECK(heat_legend(2) == std::vector<HeatLegendEntry>{{0, 0, 0}, {1, 1, 1}, {4, 2, 2}});
   auto legend = heat_legend(100);
   REQUIRE(legend.size() == static_cast<std::size_t>(kHeatLevels));

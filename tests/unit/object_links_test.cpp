@@ -31,7 +31,7 @@ TEST_CASE("a sub-technique's links: its tactic, its parent, then the incidents c
   CHECK_THAT(fw.relations()[groups[2].links[0].relation].text, ContainsText("online speech service"));
 }
 
-TEST_CASE("an incident's techniques keep the incident's order; a tactic's groups name every side") {
+TEST_CASE("an incident's techniques keep the incident's order, a tactic's groups name every side") {
   const Framework& fw = test::sample_framework();
   CHECK(summary(fw, link_groups(fw, *fw.find("I00001"))) == "techniques: T0088.001 T0154.002 T0146");
   CHECK(summary(fw, link_groups(fw, *fw.find("TA09"))) ==

@@ -1,9 +1,9 @@
 // The offline bundle's page: scripts inline and safe, the wasm inline, the policy by hashes.
 #include "offline_bundle.hpp"
 
-#include "catch.hpp"
 #include <map>
 #include <string>
+#include "catch.hpp"
 
 using namespace disarm::shell;
 
@@ -78,7 +78,7 @@ TEST_CASE("the bundle inlines every script, the loader and the wasm") {
   CHECK(page.find("'self' 'wasm") == std::string::npos);
 }
 
-TEST_CASE("scripts already inline stay as they are; those that run get a hash") {
+TEST_CASE("scripts already inline stay as they are, those that run get a hash") {
   auto html = make_offline_bundle(files({},
                                         "<script type=\"application/ld+json\">{\"a\": 1}</script>\n"
                                         "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self'\">"
@@ -114,4 +114,16 @@ TEST_CASE("a bundle refuses what it cannot carry") {
   SECTION("an unclosed script") {
     CHECK_FALSE(make_offline_bundle(files({{"viewer.js", "1"}}, "<script src=\"viewer.js\">")));
   }
+}
+
+TEST_CASE("a gzipped wasm goes in the bundle in place of the raw one, marked as gzip") {
+  ViewerFiles f = files({{"viewer.js", "window.v = 1;"}, {"embed.js", "window.e = 2;"}});
+  f.wasm_gzip = std::string("\x1f\x8b\x08\0", 4);
+  auto html = make_offline_bundle(f);
+  REQUIRE(html);
+  const std::string& page = html.value();
+  CHECK(page.find(
+            "<script type=\"application/octet-stream\" data-encoding=\"gzip\" id=\"disarm-wasm\">H4sIAA==</script>") !=
+        std::string::npos);
+  CHECK(page.find("AGFzbQEAAAA=") == std::string::npos);  // the raw wasm is left out
 }

@@ -1,8 +1,8 @@
 // The screen-reader mirror: every kind of page as headings, lists and links, on the sample
 // and on data written to break out of the markup.
-#include "catch.hpp"
 #include <string>
 #include <string_view>
+#include "catch.hpp"
 
 #include "disarm/page_mirror.hpp"
 #include "sample_framework.hpp"
@@ -17,7 +17,8 @@ const SearchIndex& sample_index() {
 }
 
 std::string mirror(std::string_view hash) {
-  return page_mirror_html(test::sample_framework(), parse_route(hash), sample_index());
+  return page_mirror_html(test::sample_framework(),
+                          build_page(test::sample_framework(), sample_index(), parse_route(hash)));
 }
 
 bool contains(const std::string& text, std::string_view part) {
@@ -105,6 +106,15 @@ TEST_CASE("Mirror: search results, kind lists, start, about and not found", "[mi
   CHECK(contains(missing, "<a href=\"#/search?q=T0087\">Search for it</a>"));
 }
 
+TEST_CASE("Mirror: a search query over the limit says how much of it was searched", "[mirror]") {
+  std::string query = "synthetic images ";
+  query.resize(std::size_t{1} << 20, 'z');
+  const std::string cut = mirror("#/search?q=" + percent_encode(query));
+  check_structure(cut);
+  CHECK(contains(cut, "Only the first " + std::to_string(kMaxSearchQueryBytes) + " bytes of this query were searched"));
+  CHECK_FALSE(contains(mirror("#/search?q=synthetic+images"), "Only the first"));
+}
+
 TEST_CASE("Mirror: hostile text is escaped on every page", "[mirror]") {
   FrameworkData data;
   data.provenance.name = "<script>alert('name')</script>";
@@ -132,15 +142,30 @@ TEST_CASE("Mirror: hostile text is escaped on every page", "[mirror]") {
   for (std::string_view hash : {"#/", "#/T0001", "#/T0001.001", "#/TA01", "#/matrix/red", "#/kind/technique",
                                 "#/search?q=script", "#/about", "#/<script>alert(1)</script>", "#/T0009"}) {
     INFO(hash);
-    const std::string html = page_mirror_html(fw, parse_route(hash), index);
+    const std::string html = page_mirror_html(fw, build_page(fw, index, parse_route(hash)));
     check_structure(html);
     CHECK_FALSE(contains(html, "<script"));
     CHECK_FALSE(contains(html, "<img"));
     CHECK_FALSE(contains(html, "<b "));
     CHECK_FALSE(contains(html, "href=\"javascript"));
   }
-  CHECK(contains(page_mirror_html(fw, parse_route("#/search?q=script"), index), "<h1>Search: script</h1>"));
+  CHECK(contains(page_mirror_html(fw, build_page(fw, index, parse_route("#/search?q=script"))),
+                 "<h1>Search: script</h1>"));
   // The name that tried to close an attribute is text, shown as written.
-  CHECK(contains(page_mirror_html(fw, parse_route("#/T0001"), index),
+  CHECK(contains(page_mirror_html(fw, build_page(fw, index, parse_route("#/T0001"))),
                  "<h1>&quot;&gt;&lt;script&gt;alert(&#39;technique&#39;)&lt;/script&gt;</h1>"));
+}
+
+TEST_CASE("a page asks for the search index on a search page only") {
+  int asked = 0;
+  const SearchIndexSource counting = [&asked]() -> const SearchIndex& {
+    ++asked;
+    return sample_index();
+  };
+  for (std::string_view hash : {"#/", "#/T0001", "#/matrix/red", "#/matrix/blue", "#/kind/incident", "#/about"})
+    page_mirror_html(test::sample_framework(), build_page(test::sample_framework(), counting, parse_route(hash)));
+  CHECK(asked == 0);
+  const Page search = build_page(test::sample_framework(), counting, parse_route("#/search?q=script"));
+  CHECK(contains(page_mirror_html(test::sample_framework(), search), "Search: script"));
+  CHECK(asked == 1);
 }

@@ -242,3 +242,19 @@ TEST_CASE("Print: the blue matrix, a filtered matrix, no selection", "[print]") 
   Selection empty;
   CHECK_FALSE(contains(print_matrix_html(fw, build_matrix(fw, MatrixSide::Red), &empty, {}), "Selected techniques"));
 }
+
+TEST_CASE("Print: a matrix no incident cites has no legend of one colour", "[print]") {
+  FrameworkData data = test::sample_framework().data();
+  std::erase_if(data.relations, [](const Relation& r) { return r.type == RelationType::CounterIncident; });
+  const Framework fw = Framework::build(std::move(data));
+  const MatrixModel blue = build_matrix(fw, MatrixSide::Blue);
+  REQUIRE(blue.max_incident_count == 0);
+  const std::string html = print_matrix_html(fw, blue, nullptr, {});
+  CHECK(contains(html, "<a href=\"#/C00012\">C00012</a>"));
+  CHECK_FALSE(contains(html, "Legend"));
+  CHECK_FALSE(contains(html, "no incident"));
+  // A highlight still gets its key.
+  const std::vector<ObjectIndex> lit = {index_of(fw, "T0154.002")};
+  const std::string red = print_matrix_html(fw, build_matrix(fw, MatrixSide::Red), nullptr, lit);
+  CHECK(contains(red, "<h2>Legend</h2>\n<ul>\n<li><span class=\"swatch heat-0\"></span>cited by no incident</li>"));
+}

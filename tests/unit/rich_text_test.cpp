@@ -134,7 +134,7 @@ TEST_CASE("unknown tags are dropped and their text kept") {
   CHECK(one_block("1 < 2 and 3 > 2") == "1 < 2 and 3 > 2");
 }
 
-TEST_CASE("an unclosed tag ends with its block; a stray closing tag is ignored") {
+TEST_CASE("an unclosed tag ends with its block, a stray closing tag is ignored") {
   RichText text = parse("<i>never closed\n\nnext paragraph</i> </b>still plain");
   REQUIRE(text.blocks.size() == 2);
   CHECK(describe(text.blocks[0].spans) == "*never closed*");
@@ -179,7 +179,7 @@ TEST_CASE("HTML links resolve like markdown links") {
         "[Channels](TA07) and [site](https://example.org)");
 }
 
-TEST_CASE("IDs inside link text are not linked again; IDs in code are not linked") {
+TEST_CASE("IDs inside link text are not linked again, IDs in code are not linked") {
   CHECK(one_block("[T0146 Account asset](https://example.org/T0146)") ==
         "[T0146 Account asset](https://example.org/T0146)");
   CHECK(one_block("`T0146` and T0146") == "`T0146` and [T0146](T0146)");

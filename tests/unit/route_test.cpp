@@ -1,17 +1,18 @@
 #include "disarm/route.hpp"
+#include "disarm/selection_fragment.hpp"
 
-#include "catch.hpp"
 #include <random>
 #include <string>
 #include <vector>
+#include "catch.hpp"
 
 using namespace disarm;
 
 namespace {
 
-KindSet kinds(std::initializer_list<Kind> list) {
-  KindSet set;
-  for (Kind k : list) set.set(static_cast<std::size_t>(k));
+KindMask kinds(std::initializer_list<Kind> list) {
+  KindMask set = 0;
+  for (Kind k : list) set |= kind_bit(k);
   return set;
 }
 
@@ -82,8 +83,8 @@ TEST_CASE("matrix routes carry a highlight and a shared selection") {
   CHECK(parse_route("#/matrix/red?hl=&sel=") == Route::matrix(MatrixSide::Red));
   // A selection code is kept as given, bounded, for the viewer to decode or refuse.
   CHECK(parse_route("#/matrix/red?sel=%FF%00").selection == "\uFFFD\uFFFD");
-  CHECK(parse_route("#/matrix/red?sel=" + std::string(kMaxRouteSelection + 10, 'A')).selection.size() ==
-        kMaxRouteSelection);
+  CHECK(parse_route("#/matrix/red?sel=" + std::string(kMaxSelectionCodeBytes + 10, 'A')).selection.size() ==
+        kMaxSelectionCodeBytes + 1);
   // Other routes ignore them.
   CHECK(parse_route("#/T0049?hl=I00001") == Route::object("T0049"));
 }
@@ -132,11 +133,40 @@ TEST_CASE("anything else is NotFound and keeps its text") {
   }
 }
 
+TEST_CASE("a 10 MB share code in a link is refused with the limit named, not decoded") {
+  Route r = parse_route("#/matrix/red?sel=AQ" + std::string(10 << 20, 'E'));
+  REQUIRE(r.type == RouteType::Matrix);
+  CHECK(r.selection.size() == kMaxSelectionCodeBytes + 1);
+  auto decoded = decode_shared_selection(r.selection);
+  REQUIRE_FALSE(decoded.ok());
+  CHECK_THAT(decoded.error().message, ContainsText(std::to_string(kMaxSelectionCodeBytes) + " characters"));
+  CHECK_THAT(decoded.error().message, ContainsText("share link"));
+  CHECK(decoded.error().location == "character " + std::to_string(kMaxSelectionCodeBytes + 1));
+  // At the limit, a code is decoded as any other: this one is damaged, and says where.
+  auto at_limit = decode_shared_selection("AQ" + std::string(kMaxSelectionCodeBytes - 2, 'E'));
+  REQUIRE_FALSE(at_limit.ok());
+  CHECK_THAT(at_limit.error().message, !ContainsText("share link may carry"));
+}
+
+TEST_CASE("a 1 MB search query in a link is cut past the searched limit, and says so") {
+  const std::string words = "account ";
+  std::string query;
+  while (query.size() < (1 << 20)) query += words;
+  Route r = parse_route("#/search?q=" + percent_encode(query));
+  REQUIRE(r.type == RouteType::Search);
+  CHECK(r.query.size() > kMaxSearchQueryBytes);
+  CHECK(r.query.size() <= kMaxRouteQuery);
+  check_round_trip(r);
+  CHECK_THAT(search_query_limit_notice(r.query),
+             ContainsText("first " + std::to_string(kMaxSearchQueryBytes) + " bytes"));
+  CHECK(search_query_limit_notice(query.substr(0, kMaxSearchQueryBytes)).empty());
+}
+
 TEST_CASE("very long input: search queries are cut at a UTF-8 boundary, unknown hashes kept") {
   std::string long_query = "#/search?q=";
   for (int i = 0; i < 2000; ++i) long_query += "%C3%A9";  // é
   Route r = parse_route(long_query);
-  CHECK(r.query.size() <= kMaxRouteText);
+  CHECK(r.query.size() <= kMaxRouteQuery);
   CHECK(r.query.size() % 2 == 0);
   check_round_trip(r);
 
@@ -161,9 +191,7 @@ TEST_CASE("parse(print(r)) == r for every kind of route") {
   check_round_trip(Route::search("deepfake"));
   check_round_trip(Route::search(" spaces  and+plus&amp=%25 #hash ?q=x/y "));
   check_round_trip(Route::search("\u00E9\u4E2D\U0001F600", kinds({Kind::Incident, Kind::Counter, Kind::Framework})));
-  KindSet all;
-  all.set();
-  check_round_trip(Route::search("x", all));
+  check_round_trip(Route::search("x", kAllKinds));
   check_round_trip(parse_route("#/no/such/page"));
 }
 

@@ -1,7 +1,7 @@
-#include "catch.hpp"
 #include <string>
 #include <thread>
 #include <vector>
+#include "catch.hpp"
 
 #include "disarm/search_index.hpp"
 #include "disarm/search_text.hpp"
@@ -224,13 +224,26 @@ TEST_CASE("long fields are cut around the match, with the cut marked") {
   CHECK(h.snippet.find('<') == std::string::npos);  // markup is gone
 }
 
-TEST_CASE("the limit caps the hits; 0 means all") {
+TEST_CASE("the limit caps the hits, 0 means all") {
   SearchOptions one;
   one.limit = 1;
   CHECK(search_ids("hashtag", one).size() == 1);
   SearchOptions all;
   all.limit = 0;
   CHECK(search_ids("hashtag", all).size() == 4);
+}
+
+TEST_CASE("a 1 MB query is searched for its first kMaxSearchQueryBytes only") {
+  const SearchIndex& index = small_index();
+  const std::string padding(kMaxSearchQueryBytes - 8, ' ');
+  CHECK(ids(small_framework(), index.search(padding + "needle ")) == std::vector<std::string>{"C00001"});
+  // The same word past the limit is not searched, however long the query.
+  std::string long_query(kMaxSearchQueryBytes, ' ');
+  long_query += "needle ";
+  long_query.resize(1 << 20, 'x');
+  CHECK(index.search(long_query).empty());
+  CHECK_FALSE(search_query_limit_notice(long_query).empty());
+  CHECK(search_query_limit_notice(padding + "needle ").empty());
 }
 
 TEST_CASE("any bytes are a valid query") {

@@ -10,6 +10,7 @@
 #include "disarm/search_index.hpp"
 #include "page_tree.hpp"
 #include "sample_framework.hpp"
+#include "upstream_data.hpp"
 
 using namespace disarm;
 using search_quality::QueryCase;
@@ -50,12 +51,8 @@ TEST_CASE("the sample's queries find their expected top 3") {
   check_queries(test::sample_framework(), search_quality::read_query_file(kQueries, "sample"));
 }
 
-TEST_CASE("upstream's queries find their expected top 3") {
-  std::error_code ec;
-  if (!std::filesystem::is_directory(kPagesDir, ec)) {
-    WARN("skipped: no upstream DISARM pages at " << kPagesDir);
-    return;
-  }
+TEST_CASE("upstream's queries find their expected top 3", "[upstream]") {
+  REQUIRE_UPSTREAM(kPagesDir);
   auto files = shell::read_page_tree(kPagesDir);
   REQUIRE(files.ok());
   Provenance provenance;

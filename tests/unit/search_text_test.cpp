@@ -64,7 +64,7 @@ TEST_CASE("plain text is valid UTF-8 whatever the input") {
   CHECK(out.rfind("ok ", 0) == 0);
 }
 
-TEST_CASE("words are runs of letters and digits of any script; IDs and decimals stay whole") {
+TEST_CASE("words are runs of letters and digits of any script, IDs and decimals stay whole") {
   CHECK(words("T0154.002: AI-Generated Images (Deepfakes)") ==
         std::vector<std::string>{"T0154.002", "AI", "Generated", "Images", "Deepfakes"});
   CHECK(words("3.13 million, e.g. they’re") == std::vector<std::string>{"3.13", "million", "e", "g", "they", "re"});

@@ -13,6 +13,7 @@
 #include "disarm/stix_import.hpp"
 #include "imported_data_lookup.hpp"
 #include "page_tree.hpp"
+#include "upstream_data.hpp"
 
 using namespace disarm;
 using namespace disarm::testing;
@@ -320,11 +321,6 @@ std::vector<std::string> sorted(std::vector<std::string> ids) {
   return ids;
 }
 
-bool have(const std::string& path) {
-  std::error_code ec;
-  return std::filesystem::exists(path, ec);
-}
-
 const ImportResult& upstream_bundle() {
   static const ImportResult result = [] {
     std::ifstream in(kUpstreamBundle, std::ios::binary);
@@ -339,10 +335,7 @@ const ImportResult& upstream_bundle() {
 }  // namespace
 
 TEST_CASE("STIX import: upstream's bundle", "[stix][upstream]") {
-  if (!have(kUpstreamBundle)) {
-    WARN("skipped: no upstream STIX bundle at " << kUpstreamBundle);
-    return;
-  }
+  REQUIRE_UPSTREAM(kUpstreamBundle);
   const ImportResult& result = upstream_bundle();
   const FrameworkData& data = result.data;
   CHECK(result.warnings.empty());
@@ -375,10 +368,8 @@ TEST_CASE("STIX import: upstream's bundle", "[stix][upstream]") {
 }
 
 TEST_CASE("STIX import: upstream's bundle against its pages", "[stix][upstream]") {
-  if (!have(kUpstreamBundle) || !have(kUpstreamPages)) {
-    WARN("skipped: no upstream STIX bundle or pages under " << DISARM_UPSTREAM_DIR);
-    return;
-  }
+  REQUIRE_UPSTREAM(kUpstreamBundle);
+  REQUIRE_UPSTREAM(kUpstreamPages);
   auto files = shell::read_page_tree(kUpstreamPages);
   REQUIRE(files.ok());
   const ImportResult pages = import_pages(files.value(), upstream_provenance({}, {}, {}));

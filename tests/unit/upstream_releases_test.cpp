@@ -6,6 +6,7 @@
 // pages, the bundle's objects counted by type), not from the importer. "Every relation a
 // page states is kept" is checked against the pages' own table rows.
 #include "catch.hpp"
+#include "upstream_data.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -30,17 +31,6 @@ namespace {
 using R = RelationType;
 
 const std::string kShared = DISARM_UPSTREAM_DIR;
-
-bool exists(const std::string& path) {
-  std::error_code ec;
-  return std::filesystem::exists(path, ec);
-}
-
-#define REQUIRE_RELEASE(path)                                                               \
-  if (!exists(path)) {                                                                      \
-    WARN("skipped: no upstream release at " << (path) << " (see ../shared/disarm/README)"); \
-    return;                                                                                 \
-  }
 
 Provenance test_provenance() {
   Provenance p;
@@ -120,7 +110,7 @@ void check_every_table_row_kept(const Imported& in) {
 
 TEST_CASE("upstream release 1.4: the 2022-2024 page format", "[upstream][release]") {
   const std::string dir = kShared + "/releases/1.4/generated_pages";
-  REQUIRE_RELEASE(dir);
+  REQUIRE_UPSTREAM(dir);
   const Imported& in = pages(dir);
   const FrameworkData& d = in.result.data;
   CHECK(count_kind(d, Kind::Phase) == 4);
@@ -171,7 +161,7 @@ TEST_CASE("upstream release 1.4: the 2022-2024 page format", "[upstream][release
 
 TEST_CASE("upstream release 1.6: the 2025 page format", "[upstream][release]") {
   const std::string dir = kShared + "/generated_pages";
-  REQUIRE_RELEASE(dir);
+  REQUIRE_UPSTREAM(dir);
   const Imported& in = pages(dir);
   const FrameworkData& d = in.result.data;
   CHECK(count_kind(d, Kind::Technique, true) == 391);
@@ -187,7 +177,7 @@ TEST_CASE("upstream release 1.6: the 2025 page format", "[upstream][release]") {
 
 TEST_CASE("upstream release 2.0 Observations: stale tactic pages beside new ones", "[upstream][release]") {
   const std::string dir = kShared + "/releases/2.0-observations/generated_pages";
-  REQUIRE_RELEASE(dir);
+  REQUIRE_UPSTREAM(dir);
   const Imported& in = pages(dir);
   const FrameworkData& d = in.result.data;
   CHECK(count_kind(d, Kind::Phase) == 7);
@@ -227,7 +217,7 @@ TEST_CASE("upstream release 2.0 Observations: stale tactic pages beside new ones
 
 TEST_CASE("upstream release 2.0 Assessments: groups, categories, assessments", "[upstream][release]") {
   const std::string dir = kShared + "/releases/2.0-assessments/generated_pages";
-  REQUIRE_RELEASE(dir);
+  REQUIRE_UPSTREAM(dir);
   const Imported& in = pages(dir);
   const FrameworkData& d = in.result.data;
   INFO(describe_all(in.result.warnings));
@@ -259,7 +249,7 @@ TEST_CASE("upstream release 2.0 Assessments: groups, categories, assessments", "
 
 TEST_CASE("upstream release 1.7: the STIX bundle", "[upstream][release]") {
   const std::string path = kShared + "/releases/1.7-stix/DISARM.json";
-  REQUIRE_RELEASE(path);
+  REQUIRE_UPSTREAM(path);
   FrameworkData d = bundle(path);
   CHECK(count_kind(d, Kind::Tactic) == 15);              // x-mitre-tactic objects
   CHECK(count_kind(d, Kind::Technique) == 445);          // attack-pattern objects

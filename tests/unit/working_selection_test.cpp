@@ -1,8 +1,8 @@
 // The selection a viewer keeps: wholesale changes (a share link, a layer, clearing) never
 // lose the selection they replace, and say what they did.
-#include "catch.hpp"
 #include <string>
 #include <vector>
+#include "catch.hpp"
 
 #include "disarm/selection_fragment.hpp"
 #include "disarm/working_selection.hpp"
@@ -112,7 +112,7 @@ TEST_CASE("Working selection: a layer's techniques, its unknown IDs named", "[se
   CHECK(selection_ids(w.current()) == std::vector<std::string>{"T0049"});
 }
 
-TEST_CASE("Working selection: stored codes round-trip; a damaged one is left out", "[selection][working]") {
+TEST_CASE("Working selection: stored codes round-trip, a damaged one is left out", "[selection][working]") {
   WorkingSelection w;
   w.set_score("T0086.002", 70);
   w.set_comment("T0086.002", "faces");
@@ -133,6 +133,27 @@ TEST_CASE("Working selection: stored codes round-trip; a damaged one is left out
   CHECK(damaged.current().empty());
   CHECK(damaged.previous() == w.current());
   CHECK(damaged.notice().starts_with("The current selection stored in this browser could not be read ("));
+}
+
+TEST_CASE("Working selection: a link's code over the limit is refused by name; a stored one is not limited",
+          "[selection][working]") {
+  WorkingSelection w;
+  w.set_comment("T0049", std::string(kMaxSelectionCodeBytes, 'n'));  // a code of 4/3 of that
+  const std::string code = w.current_code();
+  REQUIRE(code.size() > kMaxSelectionCodeBytes);
+
+  WorkingSelection reader;
+  reader.add("T0002");
+  CHECK_FALSE(reader.open_shared(code));
+  CHECK(selection_ids(reader.current()) == std::vector<std::string>{"T0002"});
+  CHECK_THAT(reader.notice(), ContainsText("longer than the " + std::to_string(kMaxSelectionCodeBytes) +
+                                           " characters a share link may carry"));
+  CHECK_THAT(reader.notice(), ContainsText("Your selection is unchanged."));
+
+  WorkingSelection restored;
+  restored.restore_codes(code, "");
+  CHECK(restored.current() == w.current());
+  CHECK(restored.notice().empty());
 }
 
 TEST_CASE("Working selection: what a layer import changed is said", "[selection][working]") {

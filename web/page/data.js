@@ -60,18 +60,26 @@
   }
 
   // --- Opening bytes in the viewer ---------------------------------------------------
+  // The viewer's limit on a file's size (core's kMaxDataFileBytes), once it runs.
+  function sizeLimit() {
+    return page.running().ccall('disarm_api_data_size_limit', 'number', [], []);
+  }
+
   // The bytes go into wasm memory as they are: a many-megabyte string through ccall would be
-  // copied onto the stack, and invalid UTF-8 is the parser's to report, with its place.
-  function openBytes(bytes, name) {
+  // copied onto the stack, and invalid UTF-8 is the parser's to report, with its place. A
+  // file over the limit is not copied at all: the viewer refuses it by its size, which is
+  // `size` when the bytes were never read.
+  function openBytes(bytes, name, size = bytes.length) {
     const m = page.running();
+    const copied = size <= sizeLimit() ? bytes : new Uint8Array(0);
     const nameSize = m.lengthBytesUTF8(name) + 1;
     const namePtr = m._malloc(nameSize);
-    const textPtr = m._malloc(Math.max(1, bytes.length));
+    const textPtr = m._malloc(Math.max(1, copied.length));
     try {
       m.stringToUTF8(name, namePtr, nameSize);
-      m.HEAPU8.set(bytes, textPtr);  // HEAPU8 read after _malloc, which may grow memory
+      m.HEAPU8.set(copied, textPtr);  // HEAPU8 read after _malloc, which may grow memory
       return JSON.parse(m.ccall('disarm_api_open_data', 'string', ['number', 'number', 'number'],
-                                [namePtr, textPtr, bytes.length]));
+                                [namePtr, copied.length ? textPtr : 0, size]));
     } finally {
       m._free(textPtr);
       m._free(namePtr);
@@ -88,7 +96,9 @@
   // {ok, type, message, location, ms} with total_ms, the time from here to the data shown.
   async function open(data, name, started = performance.now()) {
     await page.ready;
-    const result = openBytes(toBytes(await data), name);
+    const loaded = await data;
+    const result = loaded && loaded.tooLarge !== undefined ? openBytes(new Uint8Array(0), name, loaded.tooLarge)
+                                                          : openBytes(toBytes(loaded), name);
     result.total_ms = performance.now() - started;
     showBanner(result.ok ? 'done' : 'error', result.message);
     return result;
@@ -116,6 +126,13 @@
     }
     if (!response.ok)
       throw new Error('the server answered HTTP ' + response.status + (response.statusText ? ' ' + response.statusText : ''));
+    // A file the viewer would refuse is not downloaded: its declared size is enough.
+    const declared = Number(response.headers.get('Content-Length')) || 0;
+    await page.ready;
+    if (declared > sizeLimit()) {
+      if (response.body) response.body.cancel().catch(() => {});
+      return { tooLarge: declared };
+    }
     return page.readWithProgress(response, (fraction) => {
       if (fraction !== null) showBanner('loading', 'Loading data from ' + url + '… ' + Math.round(fraction * 100) + '%');
     });

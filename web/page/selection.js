@@ -80,7 +80,7 @@
 
   Object.assign(window.disarm, {
     // {count, items: [{id, score (null when none), comment}], previous, notice}
-    selection() { return window.disarm.state().selection; },
+    selection() { return page.statePart('selection'); },
     // Reads an ATT&CK Navigator layer into the selection; returns the viewer's message.
     importLayer,
     // "layer", "csv", "markdown", "share_link" or "print" (the page shown, as HTML).

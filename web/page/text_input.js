@@ -58,7 +58,7 @@
     const inside = e.clientX >= rect[0] && e.clientX < rect[0] + rect[2] &&
                    e.clientY >= rect[1] && e.clientY < rect[1] + rect[3];
     if (!inside) return;
-    setTimeout(() => show(window.disarm.state().search_box.text), 0);
+    setTimeout(() => show(window.disarm.searchBox().text), 0);
   });
 
   // Composition sends its text when it ends, not each intermediate state.

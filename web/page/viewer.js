@@ -13,13 +13,15 @@
   const canvas = document.getElementById('canvas');
   const loader = document.getElementById('loader');
   const loaderText = document.getElementById('loader-text');
-  const loaderBar = document.getElementById('loader-bar');
 
   let resolveReady, rejectReady;
   const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
   ready.catch(() => {});  // the page shows the problem; no unhandled-rejection noise
 
   let viewer = null;  // the Emscripten module, once running
+  // Where start-up time went on the page's side, in ms: state().startup adds the viewer's own.
+  const startup = { scripts_at_ms: performance.now() };
+  const since = (t) => performance.now() - t;
   const config = {};   // filled in below; other scripts may add to it before the wasm starts
   // A response's body as bytes, telling `progress` the fraction read so far (null when the
   // size is unknown). Content-Length only guides it: a compressed response's body is longer.
@@ -50,7 +52,13 @@
     return viewer;
   }
 
-  window.disarmPage = { ready, module: () => viewer, running, config, readWithProgress };
+  // One part of the viewer's state ("route", "links", "selection", "search_box"), without
+  // building the whole of state().
+  function statePart(name) {
+    return JSON.parse(running().ccall('disarm_api_state_part', 'string', ['string'], [name]));
+  }
+
+  window.disarmPage = { ready, module: () => viewer, running, config, readWithProgress, statePart };
 
   function fail(message) {
     loader.style.display = 'none';
@@ -62,18 +70,23 @@
 
   window.disarm = {
     ready,
-    // The viewer's state: what it shows and where its widgets are, in CSS pixels.
+    // The viewer's state: what it shows and where its widgets are, in CSS pixels. For tests;
+    // the getters below read one part of it each.
     state() {
-      return JSON.parse(running().ccall('disarm_api_state', 'string', [], []));
+      const state = JSON.parse(running().ccall('disarm_api_state', 'string', [], []));
+      state.startup = Object.assign({}, startup, state.startup);
+      return state;
     },
     // Search without changing the page: [{id, kind, name, score, field, snippet}, ...].
     search(query) {
       return JSON.parse(running().ccall('disarm_api_search', 'string', ['string'], [String(query)]));
     },
     // The links drawn on screen now, in CSS pixels: [{target, external, rect: [x, y, w, h]}].
-    links() { return window.disarm.state().links; },
+    links() { return statePart('links'); },
     // The route shown, as in the URL fragment: "#/T0154.002".
-    route() { return window.disarm.state().route; },
+    route() { return statePart('route'); },
+    // The search box: {text, focused, rect: [x, y, w, h]}.
+    searchBox() { return statePart('search_box'); },
     // Shows a route ("#/matrix/red", "T0154.002") with a history entry, as a click would.
     navigate(route) {
       const fragment = String(route).startsWith('#') ? String(route) : '#/' + String(route).replace(/^\/+/, '');
@@ -95,6 +108,10 @@
     window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
       if (viewer) viewer.ccall('disarm_api_wake', null, [], []);
     });
+
+  // The wheel wakes the frame loop (GLFW hands the wheel itself to the viewer).
+  canvas.addEventListener('wheel', () => { if (viewer) viewer.ccall('disarm_api_wake', null, [], []); },
+                          { passive: true });
 
   document.addEventListener('paste', (e) => {
     const text = (e.clipboardData || window.clipboardData).getData('text');
@@ -128,40 +145,90 @@
     return;
   }
 
-  async function fetchWithProgress(url) {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
-    return readWithProgress(response, (fraction) => {
-      if (fraction === null)
-        loaderBar.removeAttribute('value');
-      else
-        loaderBar.value = fraction;
-    });
+  // The wasm compiles while it downloads (streaming), from the moment this script runs, in
+  // parallel with the rest of the page; the browser can keep the compiled code with the file.
+  // A server that sends the wasm with another content type gets a plain download instead.
+  const WASM = 'disarm_viewer.wasm';
+  async function compileWasm() {
+    const start = performance.now();
+    const downloaded = () => {
+      const entry = performance.getEntriesByName(new URL(WASM, location.href).href).pop();
+      return entry && entry.responseEnd > 0 ? entry.responseEnd : performance.now();
+    };
+    let module;
+    try {
+      module = await WebAssembly.compileStreaming(fetch(WASM));
+    } catch (e) {
+      const response = await fetch(WASM);
+      if (!response.ok) throw new Error(WASM + ': HTTP ' + response.status);
+      module = await WebAssembly.compile(await response.arrayBuffer());
+    }
+    const end = performance.now();
+    startup.fetch_ms = downloaded() - start;
+    startup.compile_ms = end - downloaded();  // what compiling adds once the last byte is in
+    return module;
   }
 
   // The offline bundle (disarm bundle) carries the wasm in the page as base64, in a
-  // <script type="application/octet-stream" id="disarm-wasm"> block: nothing is fetched.
+  // <script type="application/octet-stream" id="disarm-wasm"> block: nothing is fetched. With
+  // data-encoding="gzip" it is gzipped, and the browser's DecompressionStream inflates it.
   async function inlineWasm(block) {
     loaderText.textContent = 'Unpacking…';
-    loaderBar.removeAttribute('value');
     await new Promise((resolve) => setTimeout(resolve));  // let the text show first
+    const start = performance.now();
     const binary = atob(block.textContent.replace(/\s+/g, ''));
-    const bytes = new Uint8Array(binary.length);
+    let bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; ++i) bytes[i] = binary.charCodeAt(i);
-    return bytes;
+    if (block.dataset.encoding === 'gzip') {
+      if (typeof DecompressionStream !== 'function')
+        throw new Error('this browser cannot unpack it (it needs DecompressionStream: Chrome or Edge 80, ' +
+                        'Firefox 113, Safari 16.4 or later)');
+      const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+      bytes = new Uint8Array(await new Response(inflated).arrayBuffer());
+    }
+    startup.fetch_ms = since(start);  // here: unpacking
+    const compileStart = performance.now();
+    const module = await WebAssembly.compile(bytes);
+    startup.compile_ms = since(compileStart);
+    return module;
   }
+
+  const block = document.getElementById('disarm-wasm');
+  const wasmModule = block ? inlineWasm(block) : compileWasm();
+  wasmModule.catch((e) => fail('The viewer could not be loaded: ' + e.message));
+
+  // Emscripten's loader, fetched now too; it runs once every script of the page has run.
+  const loaderScript = new Promise((resolve, reject) => {
+    if (typeof createDisarmViewer === 'function') return resolve();  // inlined by the bundle
+    const loadStart = performance.now();
+    const script = document.createElement('script');
+    script.src = 'disarm_viewer.js';
+    script.async = true;
+    script.onerror = () => reject(new Error('disarm_viewer.js could not be loaded.'));
+    script.onload = () => {
+      startup.loader_js_ms = since(loadStart);
+      resolve();
+    };
+    document.head.appendChild(script);
+  });
 
   Object.assign(config, {
     canvas,
     instantiateWasm(imports, receiveInstance) {
-      const block = document.getElementById('disarm-wasm');
-      (block ? inlineWasm(block) : fetchWithProgress('disarm_viewer.wasm'))
-        .then((bytes) => { loaderText.textContent = 'Starting…'; return WebAssembly.instantiate(bytes, imports); })
-        .then((result) => receiveInstance(result.instance, result.module))
+      wasmModule
+        .then((module) => {
+          loaderText.textContent = 'Starting…';
+          const start = performance.now();
+          return WebAssembly.instantiate(module, imports).then((instance) => {
+            startup.instantiate_ms = since(start);
+            receiveInstance(instance, module);
+          });
+        })
         .catch((e) => fail('The viewer could not be loaded: ' + e.message));
       return {};  // instantiation is asynchronous
     },
     onViewerReady() {
+      startup.ready_at_ms = performance.now();
       loader.style.display = 'none';
       // In an iframe the host page keeps its focus (and its scroll): the reader clicks in.
       if (window.parent === window) canvas.focus();
@@ -173,17 +240,15 @@
     printErr: (text) => console.warn(text),
   });
 
-  // The wasm starts once every script of the page has run, so each could add to `config`.
+  // The wasm starts once every script of the page has run, so each could add to `config`:
+  // the page's scripts are deferred (or, in the bundle, inline at the end), so that is at
+  // DOMContentLoaded.
   function startViewer() {
-    const start = () => createDisarmViewer(config).then((module) => { viewer = module; },
-                                                        (e) => fail('The viewer could not start: ' + e));
-    if (typeof createDisarmViewer === 'function') return start();  // inlined by the bundle
-    const script = document.createElement('script');
-    script.src = 'disarm_viewer.js';
-    script.onerror = () => fail('disarm_viewer.js could not be loaded.');
-    script.onload = start;
-    document.head.appendChild(script);
+    loaderScript
+      .then(() => createDisarmViewer(config))
+      .then((module) => { viewer = module; }, (e) => fail('The viewer could not start: ' + (e.message || e)));
   }
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startViewer);
+  const deferred = document.currentScript && document.currentScript.defer;
+  if (document.readyState === 'loading' || deferred) document.addEventListener('DOMContentLoaded', startViewer);
   else startViewer();
 })();

@@ -27,6 +27,7 @@ class Backend {
 
   // Frames are drawn only after input or a request: an idle viewer costs nothing.
   void request_frames();
+  bool paused() const { return paused_; }
 
  private:
   void frame();
@@ -56,8 +57,12 @@ struct FrameStats {
   double last_ms = 0;
   double total_ms = 0;
   double ui_total_ms = 0;  // of which building the UI (the viewer's draw), not rendering it
+  double first_ms = 0;     // the first frame, which also compiles shaders and uploads the font atlas
+  double first_ui_ms = 0;  // of which building the UI
 };
 const FrameStats& frame_stats();
+// The frame loop waits for input or a request: the viewer is idle.
+bool frame_loop_paused();
 // Bytes of wasm memory now.
 std::size_t wasm_memory_bytes();
 

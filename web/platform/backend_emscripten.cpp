@@ -98,17 +98,15 @@ Backend::Backend(std::function<void()> draw, std::function<void(float, bool)> ap
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   g_backend = this;
+  // The wheel and touch wake the loop from the page (viewer.js, touch.js), through passive
+  // listeners that never hold up the browser's scrolling; these would not be passive.
   emscripten_set_mousemove_callback(kCanvas, nullptr, false, wake<EmscriptenMouseEvent>);
   emscripten_set_mousedown_callback(kCanvas, nullptr, false, wake<EmscriptenMouseEvent>);
   emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenMouseEvent>);
   emscripten_set_mouseleave_callback(kCanvas, nullptr, false, wake<EmscriptenMouseEvent>);
-  emscripten_set_wheel_callback(kCanvas, nullptr, false, wake<EmscriptenWheelEvent>);
   emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, on_key_down);
   emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenKeyboardEvent>);
   emscripten_set_keypress_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenKeyboardEvent>);
-  emscripten_set_touchstart_callback(kCanvas, nullptr, false, wake<EmscriptenTouchEvent>);
-  emscripten_set_touchmove_callback(kCanvas, nullptr, false, wake<EmscriptenTouchEvent>);
-  emscripten_set_touchend_callback(kCanvas, nullptr, false, wake<EmscriptenTouchEvent>);
   emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenUiEvent>);
   emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenFocusEvent>);
   emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenFocusEvent>);
@@ -150,6 +148,10 @@ void Backend::follow_canvas_size() {
 
 const FrameStats& frame_stats() {
   return g_frame_stats;
+}
+
+bool frame_loop_paused() {
+  return g_backend && g_backend->paused();
 }
 
 std::size_t wasm_memory_bytes() {
@@ -211,7 +213,8 @@ void Backend::frame() {
   ImGui::NewFrame();
   const double ui_start = emscripten_get_now();
   draw_();
-  g_frame_stats.ui_total_ms += emscripten_get_now() - ui_start;
+  const double ui_ms = emscripten_get_now() - ui_start;
+  g_frame_stats.ui_total_ms += ui_ms;
   ImGui::Render();
   glViewport(0, 0, width_, height_);
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -221,6 +224,10 @@ void Backend::frame() {
   show_mouse_cursor();
   g_frame_stats.last_ms = emscripten_get_now() - start;
   g_frame_stats.total_ms += g_frame_stats.last_ms;
+  if (g_frame_stats.frames == 0) {
+    g_frame_stats.first_ms = g_frame_stats.last_ms;
+    g_frame_stats.first_ui_ms = ui_ms;
+  }
   ++g_frame_stats.frames;
 
   if (--frames_to_settle_ <= 0) {

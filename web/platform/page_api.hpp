@@ -3,6 +3,7 @@
 // hosts read the viewer's state and drive it. Strings cross as arguments, never as JS source.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,10 @@ class PageApiHandler {
   virtual ~PageApiHandler() = default;
   // The viewer's state as a JSON object: what is shown, where its widgets are (CSS pixels).
   virtual std::string state_json() const = 0;
+  // One part of the state, for the page's own scripts, which need one field and should not
+  // build the whole state for it: "route", "links", "selection" or "search_box" (as in
+  // state_json), "null" for any other.
+  virtual std::string state_part_json(const std::string& part) const = 0;
   // The user or a script changed the URL fragment (browser back/forward, a typed URL,
   // window.disarm.navigate). `history_index` is the position in this tab's history that
   // the viewer stamped on the entry, or -1 for an entry it did not make.
@@ -21,8 +26,10 @@ class PageApiHandler {
   virtual std::string search_json(const std::string& query) const = 0;
   // A file's text from the page (dropped, chosen, fetched for ?data=URL, window.disarm.load),
   // named by its file name or URL: what opening it did, as a JSON object {ok, type, message,
-  // ...}. Framework data replaces what is shown; anything else leaves it as it is.
-  virtual std::string open_data(const std::string& name, std::string_view text) = 0;
+  // ...}. Framework data replaces what is shown; anything else leaves it as it is. `size` is
+  // the file's size in bytes: the page leaves out the text (empty) of a file over
+  // kMaxDataFileBytes, which is refused by its size.
+  virtual std::string open_data(const std::string& name, std::string_view text, std::uint64_t size) = 0;
   // The current page as semantic HTML for the screen-reader mirror (see page_mirror.hpp).
   virtual std::string mirror_html() const = 0;
   // The page's <input> over the search box (text_input.js): its text after every edit, and

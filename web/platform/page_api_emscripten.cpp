@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "disarm/data_file.hpp"
 #include "platform/backend.hpp"
 #include "platform/page_api.hpp"
 
@@ -236,6 +237,14 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* disarm_api_state() {
   return state.c_str();
 }
 
+// window.disarm.route(), links(), selection() and searchBox(). The returned string lives until
+// the next call.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* disarm_api_state_part(const char* part) {
+  static std::string json;
+  json = disarm::web::g_handler ? disarm::web::g_handler->state_part_json(part ? part : "") : "null";
+  return json.c_str();
+}
+
 // viewer.js calls this on popstate/hashchange and for window.disarm.navigate().
 extern "C" EMSCRIPTEN_KEEPALIVE void disarm_api_location_changed(const char* fragment, int history_index) {
   if (disarm::web::g_handler) disarm::web::g_handler->location_changed(fragment ? fragment : "", history_index);
@@ -250,12 +259,20 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* disarm_api_search(const char* query)
 
 // data.js: a file's bytes (UTF-8, not NUL-terminated, `size` of them) and its name. Bytes, not
 // a JS string through ccall, which would copy a many-megabyte file onto the small stack.
+// For a file over disarm_api_data_size_limit() the page passes no bytes, only the size.
 // The returned JSON lives until the next call.
-extern "C" EMSCRIPTEN_KEEPALIVE const char* disarm_api_open_data(const char* name, const char* bytes, int size) {
+extern "C" EMSCRIPTEN_KEEPALIVE const char* disarm_api_open_data(const char* name, const char* bytes, double size) {
   static std::string result;
-  std::string_view text(bytes ? bytes : "", bytes && size > 0 ? static_cast<std::size_t>(size) : 0);
-  result = disarm::web::g_handler ? disarm::web::g_handler->open_data(name ? name : "", text) : "{}";
+  const auto file_size = size > 0 ? static_cast<std::uint64_t>(size) : 0;
+  std::string_view text(bytes && file_size <= disarm::kMaxDataFileBytes ? bytes : "",
+                        bytes && file_size <= disarm::kMaxDataFileBytes ? file_size : 0);
+  result = disarm::web::g_handler ? disarm::web::g_handler->open_data(name ? name : "", text, file_size) : "{}";
   return result.c_str();
+}
+
+// The largest file data.js copies into the viewer (kMaxDataFileBytes).
+extern "C" EMSCRIPTEN_KEEPALIVE double disarm_api_data_size_limit() {
+  return static_cast<double>(disarm::kMaxDataFileBytes);
 }
 
 // The screen-reader mirror of the page shown (a11y.js). The returned string lives until the next call.

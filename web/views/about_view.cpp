@@ -6,7 +6,7 @@
 #include "disarm/version.hpp"
 #include "links.hpp"
 #include "platform/page_api.hpp"
-#include "views/object_view.hpp"
+#include "views/page_layout.hpp"
 
 namespace disarm::web {
 

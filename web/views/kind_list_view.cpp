@@ -1,7 +1,7 @@
 #include "views/kind_list_view.hpp"
 
 #include "links.hpp"
-#include "views/object_view.hpp"
+#include "views/page_layout.hpp"
 
 namespace disarm::web {
 
@@ -9,20 +9,20 @@ void KindListView::draw(ViewContext& ctx) {
   float width = reading_width(ctx);
   centre_column(width);
   ImGui::PushFont(ctx.fonts.heading);
-  ImGui::TextUnformatted(page_.title.c_str());
+  ImGui::TextUnformatted(page_->title.c_str());
   ImGui::PopFont();
   ImGui::SameLine();
-  ImGui::TextDisabled("%zu", page_.entries.size());
+  ImGui::TextDisabled("%zu", page_->entries.size());
 
   ImGui::BeginChild("kindlist", ImVec2(width, 0), false, kNavFlattened);
   const float row_h = ctx.fonts.bold->FontSize * 2.5f;
   const float pad = 4 * ctx.scale;
   // Fixed-height rows, so only the rows in view are laid out.
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(page_.entries.size()), row_h);
+  clipper.Begin(static_cast<int>(page_->entries.size()), row_h);
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const KindPageEntry& e = page_.entries[static_cast<std::size_t>(i)];
+      const KindPageEntry& e = page_->entries[static_cast<std::size_t>(i)];
       ImDrawList* draw = ImGui::GetWindowDrawList();
       ImVec2 min = ImGui::GetCursorScreenPos();
       ImVec2 max(min.x + ImGui::GetContentRegionAvail().x, min.y + row_h);

@@ -8,12 +8,12 @@ namespace disarm::web {
 
 class KindListView {
  public:
-  void show(KindPage page) { page_ = std::move(page); }
+  // The page stays the caller's (the router's) until the next show().
+  void show(const KindPage& page) { page_ = &page; }
   void draw(ViewContext& ctx);
-  const KindPage& page() const { return page_; }
 
  private:
-  KindPage page_;
+  const KindPage* page_ = nullptr;
 };
 
 }  // namespace disarm::web

@@ -13,7 +13,8 @@ namespace disarm::web {
 
 namespace {
 
-constexpr float kColumnWidth = 176;  // CSS pixels
+constexpr float kColumnWidth = 176;       // CSS pixels
+constexpr float kEmbedColumnWidth = 144;  // three columns across a 480-pixel embed
 constexpr float kColumnGap = 6;
 constexpr float kCellPad = 6;
 
@@ -106,7 +107,7 @@ std::string MatrixView::print_document_html(const Framework& framework, const Se
   return print_matrix_html(framework, shown_, selection.empty() ? nullptr : &selection, highlight_.techniques);
 }
 
-void MatrixView::refilter(const SearchIndex& search) {
+void MatrixView::refilter(const SearchIndexSource& search) {
   stale_ = false;
   const bool only_lit = only_highlighted_ && full_.side == MatrixSide::Red && !highlight_.source.empty();
   filtered_ = !filter_.empty() || only_lit;
@@ -120,7 +121,7 @@ void MatrixView::refilter(const SearchIndex& search) {
     options.limit = 0;
     options.snippets = 0;
     options.kinds = kind_bit(full_.side == MatrixSide::Red ? Kind::Technique : Kind::Counter);
-    for (const SearchHit& hit : search.search(filter_, options)) matches.push_back(hit.object);
+    for (const SearchHit& hit : search().search(filter_, options)) matches.push_back(hit.object);
     if (only_lit) std::erase_if(matches, [&](ObjectIndex i) { return !highlighted_.count(i); });
   } else {
     matches = highlight_.techniques;
@@ -128,11 +129,14 @@ void MatrixView::refilter(const SearchIndex& search) {
   shown_ = filter_matrix(full_, matches);
 }
 
-void MatrixView::draw(ViewContext& ctx, const SearchIndex& search, SelectionStore& store) {
+void MatrixView::draw(ViewContext& ctx, const SearchIndexSource& search, SelectionStore& store) {
   const bool red = full_.side == MatrixSide::Red;
   if (stale_) refilter(search);
-  panel_open_ = panel_choice_.value_or(!store.selection().empty() || !store.previous().empty() ||
-                                       !store.notice().empty() || select_mode_);
+  // An embed's frame is the matrix's: the panel opens only when asked for, from the menu.
+  panel_open_ = panel_choice_.value_or(!ctx.embed && (!store.selection().empty() || !store.previous().empty() ||
+                                                      !store.notice().empty() || select_mode_));
+  if (select_mode_ && !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGuiKey_Escape, false))
+    select_mode_ = false;
   draw_toolbar(ctx, search, store);
   if (red && !highlight_.source.empty()) draw_highlight_banner(ctx, store);
   if (stale_) refilter(search);
@@ -153,28 +157,51 @@ void MatrixView::draw(ViewContext& ctx, const SearchIndex& search, SelectionStor
   }
 }
 
-void MatrixView::draw_toolbar(ViewContext& ctx, const SearchIndex& search, SelectionStore& store) {
+void MatrixView::draw_toolbar(ViewContext& ctx, const SearchIndexSource& search, SelectionStore& store) {
   const bool red = full_.side == MatrixSide::Red;
+  const char* title = red ? "Red framework" : "Blue framework";
+  const std::string subtitle = ctx.framework.release().vocabulary.reword(red ? "techniques by tactic" : "counters by tactic");
+  if (ctx.embed) {
+    // One line: the embed bar's menu holds the rest.
+    ImGui::PushFont(ctx.fonts.bold);
+    ImGui::TextUnformatted(title);
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s%s", subtitle.c_str(), filtered_ ? " (filtered)" : "");
+    return;
+  }
   ImGui::PushFont(ctx.fonts.heading);
-  ImGui::TextUnformatted(red ? "Red framework" : "Blue framework");
+  ImGui::TextUnformatted(title);
   ImGui::PopFont();
   ImGui::SameLine();
-  const Vocabulary& words = ctx.framework.release().vocabulary;
-  ImGui::TextDisabled("%s", words.reword(red ? "techniques by tactic" : "counters by tactic").c_str());
+  ImGui::TextDisabled("%s", subtitle.c_str());
+  draw_controls(ctx, search, store, false);
+  draw_legend(ctx, false);
+}
 
+void MatrixView::draw_menu(ViewContext& ctx, const SearchIndexSource& search, SelectionStore& store) {
+  draw_controls(ctx, search, store, true);
+  ImGui::Separator();
+  draw_legend(ctx, true);
+}
+
+void MatrixView::draw_controls(ViewContext& ctx, const SearchIndexSource& search, SelectionStore& store, bool in_menu) {
+  const bool red = full_.side == MatrixSide::Red;
+  auto next = [in_menu](float width) {
+    if (!in_menu) same_line_if_fits(width);
+  };
+  const Vocabulary& words = ctx.framework.release().vocabulary;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
   if (ImGui::InputTextWithHint("##matrixfilter", words.reword(red ? "Filter techniques" : "Filter counters").c_str(),
                                &filter_))
     refilter(search);
   char shown[64];
   std::snprintf(shown, sizeof shown, "%zu of %zu shown", shown_.cell_count(), full_.cell_count());
-  same_line_if_fits(ImGui::CalcTextSize(shown).x);
+  next(ImGui::CalcTextSize(shown).x);
   ImGui::TextDisabled("%s", shown);
   if (red) {
     const char* select_label = select_mode_ ? "\u2713 Select mode##select" : "Select mode##select";
-    same_line_if_fits(button_width(select_label));
-    if (select_mode_ && !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGuiKey_Escape, false))
-      select_mode_ = false;
+    next(button_width(select_label));
     if (select_mode_) ImGui::PushStyleColor(ImGuiCol_Button, kSelectedColour);
     if (page_button(ctx, select_label, false)) select_mode_ = !select_mode_;
     if (select_mode_) ImGui::PopStyleColor();
@@ -185,13 +212,12 @@ void MatrixView::draw_toolbar(ViewContext& ctx, const SearchIndex& search, Selec
   }
   std::string panel_label =
       panel_open_ ? std::string("Hide selection") : "Selection (" + std::to_string(store.selection().size()) + ")";
-  same_line_if_fits(button_width(panel_label.c_str()));
+  next(button_width(panel_label.c_str()));
   if (page_button(ctx, panel_label.c_str(), false)) panel_choice_ = !panel_open_;
-  same_line_if_fits(button_width("Print"));
+  next(button_width("Print"));
   if (page_button(ctx, "Print", false)) print_document(print_document_html(ctx.framework, store.selection()));
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("A print view of the matrix as shown, with its highlight and selection");
-  draw_legend(ctx);
 }
 
 void MatrixView::draw_highlight_banner(ViewContext& ctx, SelectionStore& store) {
@@ -224,11 +250,14 @@ void MatrixView::draw_highlight_banner(ViewContext& ctx, SelectionStore& store) 
   ImGui::SetCursorScreenPos(ImVec2(min.x, max.y + ImGui::GetStyle().ItemSpacing.y));
 }
 
-void MatrixView::draw_legend(ViewContext& ctx) {
+void MatrixView::draw_legend(ViewContext& ctx, bool in_menu) {
   const bool red = full_.side == MatrixSide::Red;
-  ImGui::TextDisabled("Incidents:");
   const float box = ImGui::GetFontSize();
-  for (const HeatLegendEntry& e : heat_legend(full_.max_incident_count)) {
+  // No incident cites any cell: every cell has the one colour, and a key to it says nothing.
+  const std::vector<HeatLegendEntry> legend = heat_legend(full_.max_incident_count);
+  legend_ = legend.size();
+  if (!legend.empty()) ImGui::TextDisabled(red ? "Incidents:" : "Seen in incidents:");
+  for (const HeatLegendEntry& e : legend) {
     ImGui::SameLine();
     ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + box, p.y + box), heat_colour(ctx.palette, e.level, red),
@@ -243,7 +272,7 @@ void MatrixView::draw_legend(ViewContext& ctx) {
   if (!red) return;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   // On a narrow screen the two marks' keys each wrap to a line of their own.
-  same_line_if_fits(box * 1.6f + 6 * ctx.scale + ImGui::CalcTextSize("Highlighted").x);
+  if (!legend.empty() && !in_menu) same_line_if_fits(box * 1.6f + 6 * ctx.scale + ImGui::CalcTextSize("Highlighted").x);
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImVec2 q(p.x + box * 1.6f, p.y + box);
   draw->AddRectFilled(p, q, heat_colour(ctx.palette, 1, true), 2 * ctx.scale);
@@ -251,7 +280,7 @@ void MatrixView::draw_legend(ViewContext& ctx) {
   ImGui::Dummy(ImVec2(box * 1.6f, box));
   ImGui::SameLine(0, 6 * ctx.scale);
   ImGui::TextUnformatted("Highlighted");
-  same_line_if_fits(box * 3 + 6 * ctx.scale + ImGui::CalcTextSize("Selected, with its score").x);
+  if (!in_menu) same_line_if_fits(box * 3 + 6 * ctx.scale + ImGui::CalcTextSize("Selected, with its score").x);
   float w = draw_selected_badge(ctx, draw, ImGui::GetCursorScreenPos(), 80);
   ImGui::Dummy(ImVec2(w, box));
   ImGui::SameLine(0, 6 * ctx.scale);
@@ -261,7 +290,7 @@ void MatrixView::draw_legend(ViewContext& ctx) {
 void MatrixView::draw_columns(ViewContext& ctx, SelectionStore& store) {
   const bool red = full_.side == MatrixSide::Red;
   const float s = ctx.scale;
-  const float col_w = kColumnWidth * s, gap = kColumnGap * s, pad = kCellPad * s;
+  const float col_w = (ctx.embed ? kEmbedColumnWidth : kColumnWidth) * s, gap = kColumnGap * s, pad = kCellPad * s;
   const float text_w = col_w - 2 * pad;
   ImFont* bold = ctx.fonts.bold;
   ImFont* regular = ctx.fonts.regular;

@@ -23,7 +23,9 @@ class MatrixView {
   void show(MatrixModel model);
   // Unfolds the parents of highlighted sub-techniques, so that every highlight is in view.
   void set_highlight(MatrixHighlight highlight);
-  void draw(ViewContext& ctx, const SearchIndex& search, SelectionStore& store);
+  void draw(ViewContext& ctx, const SearchIndexSource& search, SelectionStore& store);
+  // An embed's menu: the toolbar's filter, buttons and legend, one under another.
+  void draw_menu(ViewContext& ctx, const SearchIndexSource& search, SelectionStore& store);
 
   const MatrixHighlight& highlight() const { return highlight_; }
   bool select_mode() const { return select_mode_; }
@@ -35,11 +37,16 @@ class MatrixView {
   MatrixSide side() const { return full_.side; }
   const std::string& filter() const { return filter_; }
   std::size_t shown_cells() const { return shown_.cell_count(); }
+  // How many heat levels the legend keyed when last drawn: none when no incident cites a cell.
+  std::size_t legend_levels() const { return legend_; }
 
  private:
-  void refilter(const SearchIndex& search);
-  void draw_toolbar(ViewContext& ctx, const SearchIndex& search, SelectionStore& store);
-  void draw_legend(ViewContext& ctx);
+  void refilter(const SearchIndexSource& search);
+  void draw_toolbar(ViewContext& ctx, const SearchIndexSource& search, SelectionStore& store);
+  // The filter, select mode, the selection panel's button and Print: on the toolbar's
+  // lines, or one under another in a menu.
+  void draw_controls(ViewContext& ctx, const SearchIndexSource& search, SelectionStore& store, bool in_menu);
+  void draw_legend(ViewContext& ctx, bool in_menu);
   void draw_highlight_banner(ViewContext& ctx, SelectionStore& store);
   void draw_columns(ViewContext& ctx, SelectionStore& store);
 
@@ -58,6 +65,7 @@ class MatrixView {
   // or select mode is on, unless the user has opened or hidden it.
   std::optional<bool> panel_choice_;
   bool panel_open_ = false;  // as last drawn
+  std::size_t legend_ = 0;   // heat levels in the legend, as last drawn
   SelectionView panel_;
 };
 

@@ -8,6 +8,7 @@
 #include "disarm/route.hpp"
 #include "links.hpp"
 #include "platform/page_api.hpp"
+#include "views/page_layout.hpp"
 
 namespace disarm::web {
 
@@ -31,71 +32,63 @@ void selectable_text(const char* id, const std::string& text, ImFont* font, ImU3
 
 }  // namespace
 
-float reading_width(const ViewContext& ctx) {
-  return std::min(ImGui::GetContentRegionAvail().x, 860.0f * ctx.scale);
-}
-
-void centre_column(float width) {
-  float spare = ImGui::GetContentRegionAvail().x - width;
-  if (spare > 0) ImGui::Indent(spare * 0.5f);
-}
-
-void section_heading(ViewContext& ctx, const char* title) {
-  ImGui::Dummy(ImVec2(0, ctx.fonts.regular->FontSize * 0.6f));
-  ImGui::PushFont(ctx.fonts.bold);
-  ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette.heading);
-  ImGui::TextUnformatted(title);
-  ImGui::PopStyleColor();
-  ImGui::PopFont();
-  ImGui::Separator();
-}
-
-void ObjectView::show(ObjectPage page) {
-  page_ = std::move(page);
+void ObjectView::show(const ObjectPage& page) {
+  page_ = &page;
   text_.clear();  // the layouts pointed into the old page
   highlight_count_.reset();
 }
 
 std::string ObjectView::print_document_html(const Framework& framework) const {
-  return print_html(framework, page_);
+  return print_html(framework, *page_);
 }
 
-void ObjectView::draw_actions(ViewContext& ctx, SelectionStore& store) {
+void ObjectView::draw_actions(ViewContext& ctx, SelectionStore& store, bool in_menu) {
+  auto next = [in_menu](const char* label) {
+    if (!in_menu) same_line_if_fits(button_width(label));
+  };
+  next("Copy ID");
+  if (page_button(ctx, "Copy ID")) copy_to_clipboard(page_->id);
+  next("Copy link");
+  if (page_button(ctx, "Copy link")) copy_to_clipboard(page_address(print_route(Route::object(page_->id))));
   if (!highlight_count_) {
-    auto object = ctx.framework.find(page_.id);
-    const Kind kind = page_.kind;
+    auto object = ctx.framework.find(page_->id);
+    const Kind kind = page_->kind;
     if (object && (kind == Kind::Incident || kind == Kind::Counter || kind == Kind::Technique))
       highlight_count_ = highlight_for(ctx.framework, *object).size();
     else
       highlight_count_ = 0;
   }
-  const bool technique = page_.kind == Kind::Technique;
-  if (*highlight_count_ > 0 || page_.kind == Kind::Incident || page_.kind == Kind::Counter) {
+  const bool technique = page_->kind == Kind::Technique;
+  if (*highlight_count_ > 0 || page_->kind == Kind::Incident || page_->kind == Kind::Counter) {
     std::string label =
         technique ? std::string("Show in matrix") : "Show in matrix (" + technique_count(*highlight_count_) + ")";
-    same_line_if_fits(button_width(label.c_str()));
+    next(label.c_str());
     ImGui::BeginDisabled(*highlight_count_ == 0);
-    if (page_button(ctx, label.c_str())) ctx.open(Route::matrix(MatrixSide::Red, page_.id));
+    if (page_button(ctx, label.c_str())) ctx.open(Route::matrix(MatrixSide::Red, page_->id));
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-      ImGui::SetTooltip(technique                      ? "Find it in the red matrix"
-                        : page_.kind == Kind::Incident ? "Light up the techniques this incident used"
-                                                       : "Light up the techniques this counter counters");
+      ImGui::SetTooltip(technique                       ? "Find it in the red matrix"
+                        : page_->kind == Kind::Incident ? "Light up the techniques this incident used"
+                                                        : "Light up the techniques this counter counters");
   }
   if (technique) {
-    const bool selected = store.selection().contains(page_.id);
+    const bool selected = store.selection().contains(page_->id);
     const char* label = selected ? "Remove from selection" : "Add to selection";
-    same_line_if_fits(button_width(label));
+    next(label);
     if (page_button(ctx, label)) {
       if (selected)
-        store.remove(page_.id);
+        store.remove(page_->id);
       else
-        store.add(page_.id);
+        store.add(page_->id);
     }
   }
-  same_line_if_fits(button_width("Print"));
+  next("Print");
   if (page_button(ctx, "Print")) print_document(print_document_html(ctx.framework));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A print view of this page, for a handout");
+}
+
+void ObjectView::draw_menu(ViewContext& ctx, SelectionStore& store) {
+  draw_actions(ctx, store, true);
 }
 
 void ObjectView::draw(ViewContext& ctx, SelectionStore& store) {
@@ -114,8 +107,8 @@ void ObjectView::draw(ViewContext& ctx, SelectionStore& store) {
 
 void ObjectView::draw_header(ViewContext& ctx, float width, SelectionStore& store) {
   // Breadcrumbs: where the object sits in the framework.
-  for (std::size_t i = 0; i < page_.breadcrumbs.size(); ++i) {
-    const PageEntry& crumb = page_.breadcrumbs[i];
+  for (std::size_t i = 0; i < page_->breadcrumbs.size(); ++i) {
+    const PageEntry& crumb = page_->breadcrumbs[i];
     if (i > 0) {
       ImGui::SameLine();
       ImGui::TextDisabled("\u203A");
@@ -124,40 +117,36 @@ void ObjectView::draw_header(ViewContext& ctx, float width, SelectionStore& stor
     object_link(ctx, crumb.object, crumb.id, crumb.name);
   }
 
-  selectable_text("##id", page_.id, ctx.fonts.bold, ctx.palette.accent, width);
+  selectable_text("##id", page_->id, ctx.fonts.bold, ctx.palette.accent, width);
   ImGui::SameLine();
-  ImGui::TextDisabled("%s", page_.kind_label.c_str());
-  same_line_if_fits(button_width("Copy ID"));
-  if (ImGui::SmallButton("Copy ID")) copy_to_clipboard(page_.id);
-  same_line_if_fits(button_width("Copy link"));
-  if (ImGui::SmallButton("Copy link")) copy_to_clipboard(page_address(print_route(Route::object(page_.id))));
-  draw_actions(ctx, store);
+  ImGui::TextDisabled("%s", page_->kind_label.c_str());
+  if (!ctx.embed) draw_actions(ctx, store, false);
 
   // A title longer than the column wraps as plain text; a shorter one can be selected.
-  if (ImGui::CalcTextSize(page_.title.c_str()).x * ctx.fonts.heading->FontSize / ImGui::GetFontSize() < width) {
-    selectable_text("##title", page_.title, ctx.fonts.heading, ctx.palette.heading, width);
+  if (ImGui::CalcTextSize(page_->title.c_str()).x * ctx.fonts.heading->FontSize / ImGui::GetFontSize() < width) {
+    selectable_text("##title", page_->title, ctx.fonts.heading, ctx.palette.heading, width);
   } else {
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette.heading);
-    ImGui::TextUnformatted(page_.title.c_str());
+    ImGui::TextUnformatted(page_->title.c_str());
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
   }
 
-  if (!page_.availability_note.empty()) {
+  if (!page_->availability_note.empty()) {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ctx.palette.muted), "%s", page_.availability_note.c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ctx.palette.muted), "%s", page_->availability_note.c_str());
     ImGui::PopTextWrapPos();
   }
   ImGui::Spacing();
-  text_.draw(ctx, page_.summary, width);
+  text_.draw(ctx, page_->summary, width);
 
-  if (!page_.fields.empty()) {
+  if (!page_->fields.empty()) {
     ImGui::Spacing();
     const float label_width = 11 * ctx.fonts.regular->FontSize;
-    for (const PageField& field : page_.fields) {
+    for (const PageField& field : page_->fields) {
       float x = ImGui::GetCursorPosX();
       ImGui::PushFont(ctx.fonts.bold);
       ImGui::TextUnformatted(field.label.c_str());
@@ -186,7 +175,7 @@ void draw_dispute(ViewContext& ctx, const std::string& dispute) {
 }  // namespace
 
 void ObjectView::draw_sections(ViewContext& ctx) {
-  for (const PageSection& section : page_.sections) {
+  for (const PageSection& section : page_->sections) {
     std::string title = section.title + "  (" + std::to_string(section.entries.size()) + ")";
     section_heading(ctx, title.c_str());
     for (const SectionEntry& entry : section.entries) {
@@ -202,14 +191,14 @@ void ObjectView::draw_sections(ViewContext& ctx) {
 }
 
 void ObjectView::draw_citations(ViewContext& ctx, float width) {
-  if (page_.citations.empty()) return;
-  std::string title = page_.citations_title + "  (" + std::to_string(page_.citations.size()) + ")";
+  if (page_->citations.empty()) return;
+  std::string title = page_->citations_title + "  (" + std::to_string(page_->citations.size()) + ")";
   section_heading(ctx, title.c_str());
   const float indent = ctx.fonts.regular->FontSize * 1.2f;
   // Citations can number in the hundreds with long quotes: rich text layouts are cached and
   // only lines in view are drawn, so the cost per frame stays flat.
-  for (std::size_t i = 0; i < page_.citations.size(); ++i) {
-    const Citation& c = page_.citations[i];
+  for (std::size_t i = 0; i < page_->citations.size(); ++i) {
+    const Citation& c = page_->citations[i];
     ImGui::PushID(static_cast<int>(i));
     ImGui::Dummy(ImVec2(0, ctx.fonts.regular->FontSize * 0.3f));
     object_link(ctx, c.cited.object, c.cited.id, c.cited.name);
@@ -230,11 +219,11 @@ void ObjectView::draw_citations(ViewContext& ctx, float width) {
 }
 
 void ObjectView::draw_references(ViewContext& ctx) {
-  if (page_.references.empty()) return;
-  std::string title = "References  (" + std::to_string(page_.references.size()) + ")";
+  if (page_->references.empty()) return;
+  std::string title = "References  (" + std::to_string(page_->references.size()) + ")";
   section_heading(ctx, title.c_str());
-  for (std::size_t i = 0; i < page_.references.size(); ++i) {
-    const PageReference& ref = page_.references[i];
+  for (std::size_t i = 0; i < page_->references.size(); ++i) {
+    const PageReference& ref = page_->references[i];
     const Reference& r = ref.reference;
     ImGui::PushID(static_cast<int>(i));
     const std::string& label = r.title.empty() ? r.url : r.title;

@@ -14,30 +14,26 @@ namespace disarm::web {
 
 class ObjectView {
  public:
-  void show(ObjectPage page);
-  const ObjectPage& page() const { return page_; }
+  // The page stays the caller's (the router's) until the next show().
+  void show(const ObjectPage& page);
   void draw(ViewContext& ctx, SelectionStore& store);
+  // An embed's menu: what the page header holds otherwise (copy, show in matrix, select, print).
+  void draw_menu(ViewContext& ctx, SelectionStore& store);
   // The page as a print document (a handout): print_html's.
   std::string print_document_html(const Framework& framework) const;
 
  private:
   void draw_header(ViewContext& ctx, float width, SelectionStore& store);
-  // Show in matrix, add to or remove from the selection, print.
-  void draw_actions(ViewContext& ctx, SelectionStore& store);
+  // Copy ID and link, show in matrix, add to or remove from the selection, print: on the ID's
+  // line, or one under another in a menu.
+  void draw_actions(ViewContext& ctx, SelectionStore& store, bool in_menu);
   void draw_sections(ViewContext& ctx);
   void draw_citations(ViewContext& ctx, float width);
   void draw_references(ViewContext& ctx);
 
-  ObjectPage page_;
+  const ObjectPage* page_ = nullptr;
   RichTextView text_;
   std::optional<std::size_t> highlight_count_;  // techniques "Show in matrix" lights; none: no button
 };
-
-// The column a page reads in: at most ~860 CSS pixels, centred.
-float reading_width(const ViewContext& ctx);
-// Moves the cursor so a column of `width` is centred in the window.
-void centre_column(float width);
-// A section heading: bold, with space above.
-void section_heading(ViewContext& ctx, const char* title);
 
 }  // namespace disarm::web

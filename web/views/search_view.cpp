@@ -3,13 +3,11 @@
 #include <algorithm>
 
 #include "links.hpp"
-#include "views/object_view.hpp"
+#include "views/page_layout.hpp"
 
 namespace disarm::web {
 
 namespace {
-
-constexpr std::size_t kMaxHits = 500;
 
 // Draws `text` from `x` on one line, bold where `highlights` say, clipped at `right`.
 void draw_snippet(ViewContext& ctx, ImVec2 pos, float right, const std::string& text,
@@ -38,60 +36,61 @@ void draw_snippet(ViewContext& ctx, ImVec2 pos, float right, const std::string& 
 
 }  // namespace
 
-void SearchView::show(const Framework& framework, const SearchIndex& index, const std::string& query, KindSet kinds) {
-  if (ran_ && query == query_ && kinds == kinds_) return;
-  if (!ran_ || query != query_) {
-    SearchOptions options;
-    options.limit = kMaxHits;
-    all_ = index.search(query, options);
-    per_kind_.fill(0);
-    for (const SearchHit& hit : all_) ++per_kind_[static_cast<std::size_t>(framework.object(hit.object).kind)];
-  }
-  ran_ = true;
-  query_ = query;
-  kinds_ = kinds;
-  shown_.clear();
-  for (const SearchHit& hit : all_)
-    if (kinds.none() || kinds.test(static_cast<std::size_t>(framework.object(hit.object).kind))) shown_.push_back(hit);
+void SearchView::show(const SearchPage& page) {
+  page_ = &page;
   selected_ = 0;
 }
 
 void SearchView::move_selection(int delta) {
-  if (shown_.empty()) return;
-  selected_ = std::clamp(selected_ + delta, 0, static_cast<int>(shown_.size()) - 1);
+  if (!page_ || page_->hits.empty()) return;
+  selected_ = std::clamp(selected_ + delta, 0, static_cast<int>(page_->hits.size()) - 1);
   scroll_to_selected_ = true;
 }
 
 std::optional<Route> SearchView::selected_route(const Framework& framework) const {
-  if (shown_.empty()) return std::nullopt;
-  return Route::object(framework.object(shown_[static_cast<std::size_t>(selected_)].object).id);
+  if (!page_ || page_->hits.empty()) return std::nullopt;
+  return Route::object(framework.object(page_->hits[static_cast<std::size_t>(selected_)].object).id);
 }
 
 void SearchView::draw_chips(ViewContext& ctx) {
   ImGui::TextDisabled("Show:");
   for (const KindInfo& k : all_kinds()) {
-    std::size_t n = per_kind_[static_cast<std::size_t>(k.kind)];
+    std::size_t n = page_->per_kind[static_cast<std::size_t>(k.kind)];
     if (n == 0) continue;
-    ImGui::SameLine();
-    bool on = kinds_.test(static_cast<std::size_t>(k.kind));
+    bool on = (page_->kinds & kind_bit(k.kind)) != 0;
     std::string label = std::string(ctx.framework.kind_plural(k.kind)) + " " + std::to_string(n);
+    same_line_if_fits(button_width(label.c_str()));
     ImGui::PushStyleColor(ImGuiCol_Button, on ? ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive)
                                               : ImGui::ColorConvertU32ToFloat4(ctx.palette.chip_bg));
     if (ImGui::SmallButton(label.c_str())) {
-      KindSet next = kinds_;
-      next.flip(static_cast<std::size_t>(k.kind));
-      ctx.open(Route::search(query_, next));
+      ctx.open(Route::search(page_->query, page_->kinds ^ kind_bit(k.kind)));
     }
     ImGui::PopStyleColor();
   }
-  if (kinds_.any()) {
+  if (page_->kinds != 0) {
     ImGui::SameLine();
-    if (ImGui::SmallButton("All")) ctx.open(Route::search(query_));
+    if (ImGui::SmallButton("All")) ctx.open(Route::search(page_->query));
   }
 }
 
+void SearchView::draw_show_in_matrix(ViewContext& ctx) {
+  ImGui::BeginDisabled(page_->per_kind[static_cast<std::size_t>(Kind::Technique)] == 0);
+  const bool show_in_matrix = page_button(ctx, "Show matches in matrix");
+  ImGui::EndDisabled();
+  if (show_in_matrix) ctx.open(Route::matrix(MatrixSide::Red, std::string(kSearchHighlightPrefix) + page_->query));
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Light up every technique this search finds in the red matrix");
+}
+
+void SearchView::draw_menu(ViewContext& ctx) {
+  if (!page_ || page_->query.empty()) return;
+  draw_chips(ctx);
+  ImGui::TextDisabled("%zu result%s", page_->hits.size(), page_->hits.size() == 1 ? "" : "s");
+  draw_show_in_matrix(ctx);
+}
+
 void SearchView::draw_hit(ViewContext& ctx, std::size_t i, float row_h, float width) {
-  const SearchHit& hit = shown_[i];
+  const SearchHit& hit = page_->hits[i];
   const Object& o = ctx.framework.object(hit.object);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   ImVec2 min = ImGui::GetCursorScreenPos();
@@ -104,15 +103,20 @@ void SearchView::draw_hit(ViewContext& ctx, std::size_t i, float row_h, float wi
   std::string_view kind = ctx.framework.kind_label(o.kind);
   draw->AddText(ctx.fonts.regular, ctx.fonts.regular->FontSize, line, ctx.palette.muted, kind.data(),
                 kind.data() + kind.size());
-  line.x += 9 * ctx.fonts.regular->FontSize;
+  // An embed's narrow frame gives the kind less room; the ID and name need it more.
+  const float kind_w = (ctx.embed ? 6.5f : 9.0f) * ctx.fonts.regular->FontSize;
+  line.x += kind_w;
   draw->AddText(bold, bold->FontSize, line, ctx.palette.link, o.id.c_str());
   line.x += bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, o.id.c_str()).x + pad * 1.5f;
   draw->PushClipRect(min, max, true);
   draw->AddText(bold, bold->FontSize, line, ctx.palette.text, o.name.c_str());
   draw->PopClipRect();
 
-  if (hit.field != SearchField::Id && hit.field != SearchField::Name && !hit.snippet.empty()) {
-    ImVec2 second(min.x + pad + 9 * ctx.fonts.regular->FontSize, line.y + bold->FontSize * 1.3f);
+  ImVec2 second(min.x + pad + kind_w, line.y + bold->FontSize * 1.3f);
+  if (hit.field == SearchField::Id || hit.field == SearchField::Name || hit.snippet.empty()) {
+    // The match is in the first line: the summary's opening words say what the object is.
+    draw_snippet(ctx, second, max.x - pad, ctx.previews.get(hit.object).summary, {}, ctx.palette.muted);
+  } else {
     std::string where(hit.field_name);
     if (hit.evidence_for) where += " for " + ctx.framework.object(*hit.evidence_for).id;
     where += ": ";
@@ -129,34 +133,33 @@ void SearchView::draw(ViewContext& ctx) {
   float width = reading_width(ctx) + 200 * ctx.scale;
   width = std::min(width, ImGui::GetContentRegionAvail().x);
   centre_column(width);
-  if (query_.empty()) {
+  if (page_->query.empty()) {
     ImGui::TextDisabled("Type in the search box: a word (\"deepfake\"), a phrase in quotes, an ID (\"T0154\"),");
     ImGui::TextDisabled("or a kind filter (\"kind:incident bots\"). Press / or Ctrl+K to search from anywhere.");
     return;
   }
-  draw_chips(ctx);
-  if (shown_.empty()) {
+  if (!ctx.embed) draw_chips(ctx);
+  if (std::string notice = search_query_limit_notice(page_->query); !notice.empty())
+    ImGui::TextWrapped("%s", notice.c_str());
+  if (page_->hits.empty()) {
     ImGui::Spacing();
-    ImGui::Text("No matches for \u201C%s\u201D.", query_.c_str());
+    ImGui::Text("No matches for \u201C%s\u201D.", page_->query.c_str());
     ImGui::TextDisabled("Check the spelling, try fewer words, or search an ID such as T0049.");
     return;
   }
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextDisabled("%zu result%s%s", shown_.size(), shown_.size() == 1 ? "" : "s",
-                      all_.size() >= kMaxHits ? " (the best 500)" : "");
-  ImGui::SameLine(0, ImGui::GetFontSize());
-  ImGui::BeginDisabled(per_kind_[static_cast<std::size_t>(Kind::Technique)] == 0);
-  const bool show_in_matrix = page_button(ctx, "Show matches in matrix");
-  ImGui::EndDisabled();
-  if (show_in_matrix) ctx.open(Route::matrix(MatrixSide::Red, std::string(kSearchHighlightPrefix) + query_));
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("Light up every technique this search finds in the red matrix");
+  if (!ctx.embed) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%zu result%s%s", page_->hits.size(), page_->hits.size() == 1 ? "" : "s",
+                        page_->capped ? " (the best 500)" : "");
+    ImGui::SameLine(0, ImGui::GetFontSize());
+    draw_show_in_matrix(ctx);
+  }
   const float row_h = ctx.fonts.bold->FontSize * 2.6f + 12 * ctx.scale;
   ImGui::BeginChild("results", ImVec2(width, 0), false, kNavFlattened);
   // A fixed row height lets the clipper lay out only the rows in view: 10 or 500 hits
   // cost the same per frame.
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(shown_.size()), row_h + ImGui::GetStyle().ItemSpacing.y);
+  clipper.Begin(static_cast<int>(page_->hits.size()), row_h + ImGui::GetStyle().ItemSpacing.y);
   if (scroll_to_selected_) {
     clipper.IncludeItemByIndex(selected_);
     scroll_to_selected_ = false;

@@ -6,7 +6,6 @@
 #include "imgui_stdlib.h"
 #include "links.hpp"
 #include "platform/page_api.hpp"
-#include "views/object_view.hpp"
 
 namespace disarm::web {
 
@@ -127,7 +126,7 @@ void SelectionView::draw_actions(ViewContext& ctx, SelectionStore& store, std::s
     ctx.buttons.push_back({"Layer JSON box", ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
     ImGui::BeginDisabled(pasted_.empty());
     if (page_button(ctx, "Import")) {
-      store.import_layer(fw, pasted_);
+      store.use_layer(import_navigator_layer(fw, pasted_));
       pasted_.clear();
       pasting_ = false;
     }

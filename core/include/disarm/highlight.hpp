@@ -35,7 +35,7 @@ struct MatrixHighlight {
 };
 
 // An empty source gives an empty highlight. A search highlights every technique the query
-// finds, not only the best hits a results page lists.
-MatrixHighlight matrix_highlight(const Framework& framework, const SearchIndex& index, std::string_view source);
+// finds, not only the best hits a results page lists; only then is `index` asked for.
+MatrixHighlight matrix_highlight(const Framework& framework, const SearchIndexSource& index, std::string_view source);
 
 }  // namespace disarm

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -32,6 +33,13 @@ struct KindInfo {
   std::string_view prefix;  // ID prefix: "A"
   int digits;               // digits after the prefix
 };
+
+// A set of kinds, one bit each: a search's kinds, a search page's chips.
+using KindMask = std::uint32_t;
+constexpr KindMask kind_bit(Kind kind) {
+  return KindMask{1} << static_cast<unsigned>(kind);
+}
+inline constexpr KindMask kAllKinds = (KindMask{1} << kKindCount) - 1;
 
 const std::array<KindInfo, kKindCount>& all_kinds();
 const KindInfo& kind_info(Kind kind);

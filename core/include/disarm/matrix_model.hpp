@@ -28,7 +28,9 @@ inline constexpr int kHeatLevels = 5;
 int heat_level(int count, int max_count);
 
 // The counts each heat level covers, for the legend: level 0 is {0, 0}; a level that no
-// count reaches (max_count smaller than the number of levels) is left out.
+// count reaches (max_count smaller than the number of levels) is left out. Empty when
+// max_count is 0: with no incident citing any cell (as on upstream's blue matrix) every cell
+// has one colour, and a key to it would say nothing.
 struct HeatLegendEntry {
   int level;
   int min_count;

@@ -47,4 +47,8 @@ struct LayerImport {
 // document that is no layer and a "techniques" that is no array are an Error.
 Result<LayerImport> import_navigator_layer(const Framework& framework, std::string_view json);
 
+class JsonTree;  // core/src/json_tree.hpp: the document a DataFile (data_file.hpp) parsed
+// import_navigator_layer of a document already parsed.
+Result<LayerImport> read_navigator_layer(const Framework& framework, const JsonTree& tree);
+
 }  // namespace disarm

@@ -17,18 +17,16 @@
 // the factory functions make from a well-formed ID.
 #pragma once
 
-#include <bitset>
 #include <string>
 #include <string_view>
 
 #include "disarm/kind.hpp"
 #include "disarm/matrix_model.hpp"
+#include "disarm/search_index.hpp"
 
 namespace disarm {
 
 enum class RouteType : unsigned char { Home, Object, Matrix, Search, KindList, About, NotFound };
-
-using KindSet = std::bitset<kKindCount>;  // indexed by static_cast<size_t>(Kind)
 
 struct Route {
   RouteType type = RouteType::Home;
@@ -36,10 +34,12 @@ struct Route {
   MatrixSide side = MatrixSide::Red;  // Matrix
   // Matrix: what to highlight, "I00099" (a canonical ID) or "search:QUERY"; empty for nothing.
   std::string highlight;
-  // Matrix: a share code as given, to be decoded (and refused with a message) by the viewer.
+  // Matrix: a share code as given, to be decoded (and refused with a message) by the viewer;
+  // one over kMaxSelectionCodeBytes is cut just past that limit, so that
+  // decode_shared_selection names it.
   std::string selection;
-  std::string query;            // Search: the text as typed, valid UTF-8
-  KindSet kinds;                // Search: the kinds to show; none set means all
+  std::string query;            // Search: the text as typed, valid UTF-8, cut past kMaxRouteQuery
+  KindMask kinds = 0;           // Search: the kinds to show; 0 means all
   Kind kind = Kind::Technique;  // KindList
   std::string text;             // NotFound: the hash as given, made valid UTF-8
 
@@ -48,17 +48,18 @@ struct Route {
   // `highlight`: an ID (made canonical when well-formed) or "search:QUERY"; anything else,
   // and "search:" with no query, means no highlight.
   static Route matrix(MatrixSide side, std::string_view highlight = {}, std::string_view selection = {});
-  static Route search(std::string_view query, KindSet kinds = {});
+  static Route search(std::string_view query, KindMask kinds = 0);
   static Route kind_list(Kind kind);
   static Route about();
 
   friend bool operator==(const Route&, const Route&) = default;
 };
 
-// Longer search queries are cut (at a UTF-8 boundary) to this many bytes.
+// Longer IDs and highlight queries are cut (at a UTF-8 boundary) to this many bytes.
 inline constexpr std::size_t kMaxRouteText = 1024;
-// A share code longer than this is cut; decoding then says it is damaged.
-inline constexpr std::size_t kMaxRouteSelection = 1 << 16;
+// Search queries are cut (at a UTF-8 boundary) to this many bytes: one character more than
+// is searched, so that the search page can tell that the rest of a query was left out.
+inline constexpr std::size_t kMaxRouteQuery = kMaxSearchQueryBytes + 4;
 inline constexpr std::string_view kSearchHighlightPrefix = "search:";
 
 Route parse_route(std::string_view hash);

@@ -15,10 +15,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "disarm/kind.hpp"
@@ -26,16 +29,20 @@
 
 namespace disarm {
 
-using KindMask = std::uint32_t;
-constexpr KindMask kind_bit(Kind kind) {
-  return KindMask{1} << static_cast<unsigned>(kind);
-}
-inline constexpr KindMask kAllKinds = (KindMask{1} << kKindCount) - 1;
-
 // The kinds a filter word names: a kind's name or plural ("incident", "incidents",
 // "actor-type"), in any case, or the start of some ("inc"; "t" is tactic, technique and
 // task). An exact name gives just its kind. 0 when it names none.
 KindMask kinds_named(std::string_view name);
+
+// The longest query searched, in bytes: a longer one is searched for its first
+// kMaxSearchQueryBytes, cut at a UTF-8 boundary. Queries are typed or come in links; a longer
+// one is pasted text, whose first kilobyte holds more words than a query uses (16), while
+// every byte costs time on every keystroke of search as you type.
+inline constexpr std::size_t kMaxSearchQueryBytes = 1024;
+
+// What to tell the reader of a query over kMaxSearchQueryBytes: the limit and why; empty
+// for a query within it.
+std::string search_query_limit_notice(std::string_view query);
 
 struct SearchOptions {
   std::size_t limit = 20;  // the most hits returned; 0 for all
@@ -58,20 +65,22 @@ struct TextRange {
   friend bool operator==(const TextRange&, const TextRange&) = default;
 };
 
+// Every member has an initialiser, so a designated initialiser may leave any out (GCC 14 warns
+// otherwise).
 struct SearchHit {
   ObjectIndex object = 0;
   float score = 0;
   SearchField field = SearchField::Name;
   // "id", "name", "summary", a field's key ("Year started"), "evidence", "reference".
   // Points into the index: valid while the index lives.
-  std::string_view field_name;
+  std::string_view field_name{};
   // For evidence: the technique the quote is evidence of.
-  std::optional<ObjectIndex> evidence_for;
+  std::optional<ObjectIndex> evidence_for{};
   // Plain text (markup removed) of the best-matching field, or the part of it around the
   // matches, with "…" where it was cut. Valid UTF-8.
-  std::string snippet;
+  std::string snippet{};
   // The matched words in the snippet, in order, not overlapping.
-  std::vector<TextRange> highlights;
+  std::vector<TextRange> highlights{};
 };
 
 // Built once from a framework and immutable afterwards. Holds its own copy of the text it
@@ -144,6 +153,21 @@ class SearchIndex {
   std::vector<std::uint32_t> length_start_;
   std::vector<Posting> postings_;         // with a sentinel at the end
   std::vector<std::uint32_t> positions_;  // byte offsets of words in their field's text
+};
+
+// Where the search index comes from: built when first asked for, so that a page that does not
+// search never waits for it. An index at hand converts to one, for callers that have it built.
+class SearchIndexSource {
+ public:
+  SearchIndexSource(const SearchIndex& index) : get_([&index]() -> const SearchIndex& { return index; }) {}
+  template <class Get>
+    requires std::is_invocable_r_v<const SearchIndex&, Get>
+  SearchIndexSource(Get get) : get_(std::move(get)) {}
+
+  const SearchIndex& operator()() const { return get_(); }
+
+ private:
+  std::function<const SearchIndex&()> get_;
 };
 
 }  // namespace disarm

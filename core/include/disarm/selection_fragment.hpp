@@ -19,6 +19,7 @@
 // unordered or repeated techniques and stray bits are all refused.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -29,12 +30,22 @@ namespace disarm {
 
 inline constexpr int kSelectionCodeVersion = 1;
 
+// The longest share code a link may carry: 64 KiB, room for some 48 KB of comments. Share
+// links pass through mail programs, chat apps and browsers, several of which cut or refuse
+// longer addresses; a longer code in a link is refused with this limit named, not decoded.
+inline constexpr std::size_t kMaxSelectionCodeBytes = std::size_t{1} << 16;
+
 std::string encode_selection(const Selection& selection);
 
 // The selection a code stands for, or an Error saying what is wrong, located at the code's
-// "character N" (from 1) or "technique N" (from 1).
+// "character N" (from 1) or "technique N" (from 1). Any length: the browser's own store keeps
+// a selection as its code, however long.
 // The code holds technique numbers only: `technique_pattern` (Vocabulary::id_pattern) says
 // how the framework writes them, T0001 (0) or 2.0 Assessments' A0001.
 Result<Selection> decode_selection(std::string_view code, unsigned char technique_pattern = 0);
+
+// decode_selection for a code that came in a link: one over kMaxSelectionCodeBytes is an
+// Error that names the limit and why.
+Result<Selection> decode_shared_selection(std::string_view code, unsigned char technique_pattern = 0);
 
 }  // namespace disarm

@@ -19,6 +19,10 @@ inline constexpr std::string_view kSnapshotFormat = "disarm-snapshot";
 // wrong type comes back as an Error whose location is the JSON path (or "line:column").
 Result<FrameworkData> parse_snapshot(std::string_view json);
 
+class JsonTree;  // core/src/json_tree.hpp: the document a DataFile (data_file.hpp) parsed
+// parse_snapshot of a document already parsed.
+Result<FrameworkData> read_snapshot(const JsonTree& tree);
+
 // parse_snapshot, then Framework::build.
 Result<Framework> load_snapshot(std::string_view json);
 

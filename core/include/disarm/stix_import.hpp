@@ -35,4 +35,8 @@ Provenance upstream_stix_provenance(std::string source, std::string commit, std:
 // pages_recognised is 0: a bundle is no pages tree.
 Result<ImportResult> import_stix_bundle(std::string_view json, const Provenance& provenance);
 
+class JsonTree;  // core/src/json_tree.hpp: the document a DataFile (data_file.hpp) parsed
+// import_stix_bundle of a document already parsed.
+Result<ImportResult> read_stix_bundle(const JsonTree& tree, const Provenance& provenance);
+
 }  // namespace disarm

@@ -13,6 +13,8 @@
 #include <string_view>
 
 #include "disarm/model.hpp"
+#include "disarm/navigator_layer.hpp"
+#include "disarm/result.hpp"
 #include "disarm/selection.hpp"
 
 namespace disarm {
@@ -46,6 +48,8 @@ class WorkingSelection {
   // An ATT&CK Navigator layer (navigator_layer.hpp): its techniques become current. The
   // notice names the IDs the framework lacks. Returns the notice.
   std::string import_layer(const Framework& framework, std::string_view json);
+  // The same for a layer already read (data_file.hpp's open_layer_file), or its error.
+  std::string use_layer(Result<LayerImport> imported);
 
  private:
   void replace(Selection next);

@@ -66,8 +66,11 @@ bool is_br_tag(std::string_view html) {
 }
 
 // Splits a table line at its unescaped pipes; a leading and a trailing pipe open and close
-// the row rather than delimiting empty cells.
+// the row rather than delimiting empty cells. A row md4c placed past the body (whose lines
+// the index counts in the whole page, notes too) is cut to the body's end.
 std::vector<Span> split_row(std::string_view body, std::size_t begin, std::size_t end) {
+  end = std::min(end, body.size());
+  begin = std::min(begin, end);
   std::size_t i = begin;
   while (i < end && is_ascii_space(body[i])) ++i;
   if (i < end && body[i] == '|') ++i;
@@ -94,6 +97,14 @@ class DatasheetReader {
   DatasheetReader(std::string_view path, std::string_view body, const LineIndex& lines, Datasheet& sheet,
                   Diagnostics& warnings)
       : path_(path), body_(body), lines_(lines), sheet_(sheet), warnings_(warnings) {}
+
+  // The body's text in a span; a span md4c placed past the body (the line index counts the
+  // whole page, and md4c ends lines at a lone CR where the index does not) is cut to it.
+  std::string_view body_part(Span s) const {
+    const std::size_t end = std::min(s.end, body_.size());
+    const std::size_t begin = std::min(s.begin, end);
+    return body_.substr(begin, end - begin);
+  }
 
   void read() {
     MD_PARSER parser{};
@@ -340,7 +351,7 @@ class DatasheetReader {
         std::string markdown;
         for (Span s : rows[r].cells[c]) {
           slots.push_back({s, r, c});
-          std::string_view part = trim(body_.substr(s.begin, s.end - s.begin));
+          std::string_view part = trim(body_part(s));
           if (part.empty()) continue;
           if (!markdown.empty()) markdown += ' ';
           markdown += part;

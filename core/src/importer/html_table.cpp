@@ -1,6 +1,7 @@
 #include "html_table.hpp"
 
 #include "../ascii.hpp"
+#include "disarm/html_tag.hpp"
 #include "markup_text.hpp"
 #include "source_text.hpp"
 
@@ -15,28 +16,6 @@ struct Tag {
   std::string href;
 };
 
-// The value of attribute `name` inside a tag's text, quoted or not.
-std::string attribute(std::string_view tag, std::string_view name) {
-  std::string lower = ascii_lower_case(tag);
-  for (std::size_t at = lower.find(name); at != std::string::npos; at = lower.find(name, at + 1)) {
-    if (at == 0 || is_ascii_alnum(lower[at - 1])) continue;
-    std::size_t i = at + name.size();
-    while (i < tag.size() && is_ascii_space(tag[i])) ++i;
-    if (i >= tag.size() || tag[i] != '=') continue;
-    ++i;
-    while (i < tag.size() && is_ascii_space(tag[i])) ++i;
-    if (i < tag.size() && (tag[i] == '"' || tag[i] == '\'')) {
-      std::size_t close = tag.find(tag[i], i + 1);
-      if (close == std::string_view::npos) close = tag.size();
-      return std::string(tag.substr(i + 1, close - i - 1));
-    }
-    std::size_t end = i;
-    while (end < tag.size() && !is_ascii_space(tag[end]) && tag[end] != '>') ++end;
-    return std::string(tag.substr(i, end - i));
-  }
-  return {};
-}
-
 // The next tag at or after `from`, or nothing. Comments are skipped whole.
 bool next_tag(std::string_view page, std::size_t from, Tag& tag) {
   for (std::size_t at = page.find('<', from); at != std::string_view::npos; at = page.find('<', at + 1)) {
@@ -47,19 +26,18 @@ bool next_tag(std::string_view page, std::size_t from, Tag& tag) {
       continue;
     }
     std::size_t i = at + 1;
-    bool closing = i < page.size() && page[i] == '/';
-    if (closing) ++i;
-    std::size_t name_begin = i;
+    if (i < page.size() && page[i] == '/') ++i;
     char first = i < page.size() ? static_cast<char>(page[i] | 0x20) : '\0';
     if (first < 'a' || first > 'z') continue;  // "a < b" or "<3" in text
-    while (i < page.size() && is_ascii_alnum(page[i])) ++i;
     std::size_t close = page.find('>', i);
     if (close == std::string_view::npos) return false;
-    tag.name = ascii_lower_case(page.substr(name_begin, i - name_begin));
-    tag.closing = closing;
+    HtmlTag parsed = parse_html_tag(page.substr(at, close + 1 - at));
+    tag.name = std::move(parsed.name);
+    tag.closing = parsed.closing;
     tag.begin = at;
     tag.end = close + 1;
-    tag.href = tag.name == "a" && !closing ? attribute(page.substr(i, close - i), "href") : std::string();
+    tag.href = tag.name == "a" && !tag.closing ? std::string(html_attribute(parsed.attributes, "href").value_or(""))
+                                               : std::string();
     return true;
   }
   return false;

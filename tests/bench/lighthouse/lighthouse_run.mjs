@@ -1,0 +1,63 @@
+// Lighthouse (mobile preset, its default) on one address, in Debian's Chromium with the
+// browser tests' flags: what a web engineer's first check of the viewer says. For
+// tests/bench/viewer_bench.mjs; needs this folder's npm packages (scripts/bench_viewer).
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { CHROMIUM_ARGS } from '../../e2e/browser.mjs';
+
+// Audits that matter for loading, named when they fail.
+const WATCHED = [
+  'render-blocking-resources',
+  'uses-text-compression',
+  'uses-passive-event-listeners',
+  'unused-javascript',
+  'uses-long-cache-ttl',
+  'total-byte-weight',
+  'bootup-time',
+  'mainthread-work-breakdown',
+  'font-display',
+];
+
+export async function runLighthouse(url) {
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
+  });
+  try {
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    });
+    const { categories, audits } = result.lhr;
+    const scores = {};
+    for (const [id, c] of Object.entries(categories)) scores[id] = Math.round(c.score * 100);
+    const flagged = [];
+    for (const id of WATCHED) {
+      const a = audits[id];
+      if (!a || a.score === null || a.score >= 0.9) continue;
+      const saving = a.details && a.details.overallSavingsBytes ? `, ${(a.details.overallSavingsBytes / 1024).toFixed(0)} KB saving` : '';
+      // Where, for the audits that name places (a script, a listener's source line).
+      const where = ((a.details && a.details.items) || []).slice(0, 4).map((item) => {
+        const s = item.source;
+        if (s && s.url) return `${s.url.split('/').pop()}:${s.line + 1}`;
+        return item.url ? item.url.split('/').pop() : '';
+      }).filter(Boolean);
+      flagged.push(`${a.title}${a.displayValue ? ` (${a.displayValue}` + saving + ')' : ''}` +
+                   (where.length ? `: ${where.join(', ')}` : ''));
+    }
+    for (const [id, a] of Object.entries(audits))
+      if (a.score === 0 && a.scoreDisplayMode === 'binary' && !WATCHED.includes(id)) flagged.push(a.title);
+    return {
+      scores,
+      tbt: audits['total-blocking-time'].numericValue,
+      tti: audits.interactive.numericValue,
+      fcp: audits['first-contentful-paint'].numericValue,
+      lcp: audits['largest-contentful-paint'].numericValue,
+      flagged,
+    };
+  } finally {
+    await chrome.kill();
+  }
+}
