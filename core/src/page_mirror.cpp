@@ -95,7 +95,7 @@ std::string kind_list_html(const KindPage& page) {
   for (const KindPageEntry& e : page.entries) {
     list.item(e.depth > 0);
     out += object_link_html(e.id, e.id);
-    if (!e.name.empty()) out += " " + html_escape(e.name);
+    if (!e.name.empty()) (out += ' ') += html_escape(e.name);
     if (!e.has_page)
       out += " (no datasheet upstream)";
     else if (!e.indexed)
@@ -158,7 +158,7 @@ std::string matrix_mirror_html(const MatrixModel& matrix, const Vocabulary& word
     for (std::size_t c = band.first_column; c < band.first_column + band.column_count; ++c) {
       const MatrixTacticColumn& column = matrix.columns[c];
       out.append(open).append(object_link_html(column.id, column.id));
-      if (!column.name.empty()) out += " " + html_escape(column.name);
+      if (!column.name.empty()) (out += ' ') += html_escape(column.name);
       out.append(close);
       if (column.cells.empty()) {
         out += "<p>None.</p>\n";

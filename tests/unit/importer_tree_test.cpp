@@ -427,7 +427,7 @@ TEST_CASE("pages that no index lists, and index rows that have no page, are kept
   CHECK(warned(r.warnings, at("incidents/I00001.md", kIncidentI00001, "[T0003"), "names T0003, which has no page"));
 }
 
-TEST_CASE("a relation's own page wins over the pages that mirror it; a contradiction is kept, disputed") {
+TEST_CASE("a relation's own page wins over the pages that mirror it, and a contradiction is kept, disputed") {
   auto r = import_tree(tree());
   INFO(describe_all(r.warnings));
   // T0002's page says TA02; TA01's Techniques table and the techniques index say TA01: both

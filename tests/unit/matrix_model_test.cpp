@@ -192,7 +192,7 @@ TEST_CASE("an empty framework gives an empty matrix") {
   CHECK(m.max_incident_count == 0);
 }
 
-TEST_CASE("the red matrix places a technique by its own page; the disputed listing is secondary", "[release]") {
+TEST_CASE("the red matrix places a technique by its own page, the disputed listing is secondary", "[release]") {
   FrameworkData d;
   d.provenance.licence = "test";
   d.objects = {object("TA01", Kind::Tactic), object("TA02", Kind::Tactic), object("T0001", Kind::Technique),

@@ -157,7 +157,7 @@ TEST_CASE("release: detected from the commit, the content or the IDs", "[release
   }
 }
 
-TEST_CASE("release: the snapshot keeps the release; version 1 still loads", "[release][snapshot]") {
+TEST_CASE("release: the snapshot keeps the release and version 1 still loads", "[release][snapshot]") {
   FrameworkData d = assessments_data();
   d.release.framework = std::string(kAssessmentsFramework);
   d.release.version = "2.0 beta";

@@ -135,7 +135,7 @@ TEST_CASE("Working selection: stored codes round-trip, a damaged one is left out
   CHECK(damaged.notice().starts_with("The current selection stored in this browser could not be read ("));
 }
 
-TEST_CASE("Working selection: a link's code over the limit is refused by name; a stored one is not limited",
+TEST_CASE("Working selection: a link's code over the limit is refused by name, a stored one is not limited",
           "[selection][working]") {
   WorkingSelection w;
   w.set_comment("T0049", std::string(kMaxSelectionCodeBytes, 'n'));  // a code of 4/3 of that
