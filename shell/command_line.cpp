@@ -5,7 +5,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "disarm/snapshot.hpp"
+#include "disarm/io/snapshot.hpp"
 
 namespace disarm::shell {
 

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "disarm/model.hpp"
+#include "disarm/model/model.hpp"
 
 namespace disarm::shell {
 

@@ -7,9 +7,9 @@
 #include <system_error>
 
 #include "command_line.hpp"
-#include "disarm/importer.hpp"
-#include "disarm/snapshot.hpp"
-#include "disarm/stix_import.hpp"
+#include "disarm/import/importer.hpp"
+#include "disarm/io/snapshot.hpp"
+#include "disarm/import/stix_import.hpp"
 #include "page_tree.hpp"
 
 namespace disarm::shell {

@@ -3,9 +3,9 @@
 #include <cctype>
 #include <vector>
 
-#include "disarm/base64.hpp"
-#include "disarm/html_tag.hpp"
-#include "disarm/sha256.hpp"
+#include "disarm/text/base64.hpp"
+#include "disarm/text/html_tag.hpp"
+#include "disarm/text/sha256.hpp"
 
 namespace disarm::shell {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "disarm/importer.hpp"
+#include "disarm/import/importer.hpp"
 #include "disarm/result.hpp"
 
 namespace disarm::shell {

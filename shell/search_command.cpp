@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "command_line.hpp"
-#include "disarm/search_index.hpp"
-#include "disarm/search_json.hpp"
+#include "disarm/search/search_index.hpp"
+#include "disarm/search/search_json.hpp"
 
 namespace disarm::shell {
 

@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "command_line.hpp"
-#include "disarm/object_links.hpp"
-#include "disarm/similar_ids.hpp"
+#include "disarm/model/object_links.hpp"
+#include "disarm/model/similar_ids.hpp"
 
 namespace disarm::shell {
 

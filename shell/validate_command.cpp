@@ -1,7 +1,7 @@
 #include <cstdio>
 
 #include "command_line.hpp"
-#include "disarm/validation.hpp"
+#include "disarm/model/validation.hpp"
 
 namespace disarm::shell {
 

@@ -1,6 +1,6 @@
 #include "links.hpp"
 
-#include "disarm/kind.hpp"
+#include "disarm/model/kind.hpp"
 #include "imgui_internal.h"
 #include "platform/page_api.hpp"
 

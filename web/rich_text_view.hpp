@@ -8,7 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "disarm/rich_text.hpp"
+#include "disarm/pages/rich_text.hpp"
 #include "view_context.hpp"
 
 namespace disarm::web {

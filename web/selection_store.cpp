@@ -1,7 +1,7 @@
 #include "selection_store.hpp"
 
-#include "disarm/route.hpp"
-#include "disarm/selection_fragment.hpp"
+#include "disarm/pages/route.hpp"
+#include "disarm/selection/selection_fragment.hpp"
 #include "platform/page_api.hpp"
 
 namespace disarm::web {

@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "disarm/model.hpp"
-#include "disarm/working_selection.hpp"
+#include "disarm/model/model.hpp"
+#include "disarm/selection/working_selection.hpp"
 
 namespace disarm::web {
 

@@ -7,9 +7,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "disarm/model.hpp"
-#include "disarm/page_model.hpp"
-#include "disarm/route.hpp"
+#include "disarm/model/model.hpp"
+#include "disarm/pages/page_model.hpp"
+#include "disarm/pages/route.hpp"
 #include "fonts.hpp"
 #include "imgui.h"
 

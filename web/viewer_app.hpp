@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "disarm/model.hpp"
-#include "disarm/navigation_history.hpp"
-#include "disarm/page.hpp"
-#include "disarm/search_index.hpp"
+#include "disarm/model/model.hpp"
+#include "disarm/pages/navigation_history.hpp"
+#include "disarm/pages/page.hpp"
+#include "disarm/search/search_index.hpp"
 #include "fonts.hpp"
 #include "platform/page_api.hpp"
 #include "selection_store.hpp"

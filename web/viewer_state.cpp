@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "disarm/search_json.hpp"
+#include "disarm/search/search_json.hpp"
 #include "imgui_internal.h"
 #include "platform/backend.hpp"
 #include "viewer_app.hpp"

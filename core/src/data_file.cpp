@@ -1,8 +1,8 @@
 #include "disarm/data_file.hpp"
 
-#include "disarm/snapshot.hpp"
-#include "disarm/stix_import.hpp"
-#include "json_tree.hpp"
+#include "disarm/io/snapshot.hpp"
+#include "disarm/import/stix_import.hpp"
+#include "io/json_tree.hpp"
 
 namespace disarm {
 

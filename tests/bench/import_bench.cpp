@@ -21,9 +21,9 @@
 #include <string>
 #include <vector>
 
-#include "disarm/importer.hpp"
-#include "disarm/snapshot.hpp"
-#include "disarm/stix_import.hpp"
+#include "disarm/import/importer.hpp"
+#include "disarm/io/snapshot.hpp"
+#include "disarm/import/stix_import.hpp"
 #include "page_tree.hpp"
 
 #if DISARM_HAVE_ZLIB

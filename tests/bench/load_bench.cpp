@@ -24,8 +24,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "disarm/snapshot.hpp"
-#include "json_tree.hpp"
+#include "disarm/io/snapshot.hpp"
+#include "io/json_tree.hpp"
 
 namespace {
 

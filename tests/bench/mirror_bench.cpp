@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "disarm/page_mirror.hpp"
-#include "disarm/snapshot.hpp"
+#include "disarm/pages/page_mirror.hpp"
+#include "disarm/io/snapshot.hpp"
 
 int main(int argc, char** argv) {
   if (argc < 2) {

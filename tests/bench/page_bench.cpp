@@ -12,9 +12,9 @@
 #include <sstream>
 #include <string>
 
-#include "disarm/matrix_model.hpp"
-#include "disarm/page_model.hpp"
-#include "disarm/snapshot.hpp"
+#include "disarm/pages/matrix_model.hpp"
+#include "disarm/pages/page_model.hpp"
+#include "disarm/io/snapshot.hpp"
 
 namespace {
 

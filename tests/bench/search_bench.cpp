@@ -22,9 +22,9 @@
 #include <nlohmann/json.hpp>
 
 #include "../search/query_file.hpp"
-#include "disarm/search_index.hpp"
-#include "disarm/search_text.hpp"
-#include "disarm/snapshot.hpp"
+#include "disarm/search/search_index.hpp"
+#include "disarm/search/search_text.hpp"
+#include "disarm/io/snapshot.hpp"
 
 namespace {
 

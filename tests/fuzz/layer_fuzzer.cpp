@@ -4,7 +4,7 @@
 // re-import unchanged, with no unknown IDs and no warnings the second time.
 #include <cstdint>
 
-#include "disarm/navigator_layer.hpp"
+#include "disarm/selection/navigator_layer.hpp"
 #include "fuzz_target.hpp"
 #include "sample_framework.hpp"
 

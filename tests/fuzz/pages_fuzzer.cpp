@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <iterator>
 
-#include "disarm/importer.hpp"
-#include "disarm/snapshot.hpp"
+#include "disarm/import/importer.hpp"
+#include "disarm/io/snapshot.hpp"
 #include "fuzz_target.hpp"
 
 namespace {

@@ -4,7 +4,7 @@
 // are web addresses; plain_text must keep to its byte budget.
 #include <cstdint>
 
-#include "disarm/rich_text.hpp"
+#include "disarm/pages/rich_text.hpp"
 #include "fuzz_target.hpp"
 #include "sample_framework.hpp"
 

@@ -5,9 +5,9 @@
 // writes for its selection.
 #include <cstdint>
 
-#include "disarm/object_id.hpp"
-#include "disarm/route.hpp"
-#include "disarm/selection_fragment.hpp"
+#include "disarm/model/object_id.hpp"
+#include "disarm/pages/route.hpp"
+#include "disarm/selection/selection_fragment.hpp"
 #include "fuzz_target.hpp"
 
 namespace {

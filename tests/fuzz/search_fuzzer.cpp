@@ -7,7 +7,7 @@
 #include <cmath>
 #include <cstdint>
 
-#include "disarm/search_index.hpp"
+#include "disarm/search/search_index.hpp"
 #include "fuzz_target.hpp"
 #include "sample_framework.hpp"
 

@@ -3,10 +3,10 @@
 // reload unchanged. Built by tests/fuzz/CMakeLists.txt, run by tests/fuzz/run_fuzz.sh.
 #include <cstdint>
 
-#include "disarm/object_links.hpp"
-#include "disarm/similar_ids.hpp"
-#include "disarm/snapshot.hpp"
-#include "disarm/validation.hpp"
+#include "disarm/model/object_links.hpp"
+#include "disarm/model/similar_ids.hpp"
+#include "disarm/io/snapshot.hpp"
+#include "disarm/model/validation.hpp"
 #include "fuzz_target.hpp"
 
 namespace {

@@ -5,8 +5,8 @@
 #include <cstdint>
 
 #include "disarm/data_file.hpp"
-#include "disarm/snapshot.hpp"
-#include "disarm/stix_import.hpp"
+#include "disarm/io/snapshot.hpp"
+#include "disarm/import/stix_import.hpp"
 #include "fuzz_target.hpp"
 
 namespace {

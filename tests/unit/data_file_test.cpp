@@ -8,10 +8,10 @@
 #include "catch.hpp"
 
 #include "disarm/data_file.hpp"
-#include "disarm/navigator_layer.hpp"
-#include "disarm/selection.hpp"
-#include "disarm/snapshot.hpp"
-#include "disarm/stix_import.hpp"
+#include "disarm/selection/navigator_layer.hpp"
+#include "disarm/selection/selection.hpp"
+#include "disarm/io/snapshot.hpp"
+#include "disarm/import/stix_import.hpp"
 #include "sample_framework.hpp"
 #include "upstream_data.hpp"
 

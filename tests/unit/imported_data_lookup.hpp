@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "disarm/importer.hpp"
+#include "disarm/import/importer.hpp"
 
 namespace disarm::testing {
 

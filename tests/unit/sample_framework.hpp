@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "disarm/selection.hpp"
-#include "disarm/snapshot.hpp"
+#include "disarm/selection/selection.hpp"
+#include "disarm/io/snapshot.hpp"
 
 namespace disarm::test {
 

@@ -1,7 +1,7 @@
 // Every object of one kind, in ID order, with a one-line summary: "#/kind/technique".
 #pragma once
 
-#include "disarm/page_model.hpp"
+#include "disarm/pages/page_model.hpp"
 #include "view_context.hpp"
 
 namespace disarm::web {

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <string>
 
-#include "disarm/print_html.hpp"
+#include "disarm/pages/print_html.hpp"
 #include "imgui_stdlib.h"
 #include "links.hpp"
 #include "platform/page_api.hpp"

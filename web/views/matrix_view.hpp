@@ -9,9 +9,9 @@
 #include <unordered_set>
 #include <vector>
 
-#include "disarm/highlight.hpp"
-#include "disarm/matrix_model.hpp"
-#include "disarm/search_index.hpp"
+#include "disarm/pages/highlight.hpp"
+#include "disarm/pages/matrix_model.hpp"
+#include "disarm/search/search_index.hpp"
 #include "selection_store.hpp"
 #include "view_context.hpp"
 #include "views/selection_view.hpp"

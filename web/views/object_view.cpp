@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <string>
 
-#include "disarm/highlight.hpp"
-#include "disarm/print_html.hpp"
-#include "disarm/route.hpp"
+#include "disarm/pages/highlight.hpp"
+#include "disarm/pages/print_html.hpp"
+#include "disarm/pages/route.hpp"
 #include "links.hpp"
 #include "platform/page_api.hpp"
 #include "views/page_layout.hpp"

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "disarm/page_model.hpp"
+#include "disarm/pages/page_model.hpp"
 #include "rich_text_view.hpp"
 #include "selection_store.hpp"
 #include "view_context.hpp"

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "disarm/route.hpp"
+#include "disarm/pages/route.hpp"
 #include "fonts.hpp"
 #include "imgui.h"
 #include "imgui_stdlib.h"

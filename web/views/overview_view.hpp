@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "disarm/model.hpp"
+#include "disarm/model/model.hpp"
 #include "view_context.hpp"
 
 namespace disarm::web {

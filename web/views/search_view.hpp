@@ -4,7 +4,7 @@
 
 #include <optional>
 
-#include "disarm/page.hpp"
+#include "disarm/pages/page.hpp"
 #include "view_context.hpp"
 
 namespace disarm::web {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "disarm/navigator_layer.hpp"
+#include "disarm/selection/navigator_layer.hpp"
 #include "imgui_stdlib.h"
 #include "links.hpp"
 #include "platform/page_api.hpp"

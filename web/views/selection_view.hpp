@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "disarm/selection_export.hpp"
+#include "disarm/selection/selection_export.hpp"
 #include "selection_store.hpp"
 #include "view_context.hpp"
 

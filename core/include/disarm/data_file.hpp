@@ -12,8 +12,8 @@
 #include <string_view>
 
 #include "disarm/diagnostic.hpp"
-#include "disarm/model.hpp"
-#include "disarm/navigator_layer.hpp"
+#include "disarm/model/model.hpp"
+#include "disarm/selection/navigator_layer.hpp"
 #include "disarm/result.hpp"
 
 namespace disarm {

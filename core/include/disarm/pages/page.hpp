@@ -1,0 +1,72 @@
+// The page a route shows, built once per navigation: every consumer (the views that draw it,
+// the screen-reader mirror, print, window.disarm.state(), the document title) takes this one
+// value, so none of them decides again what a route means.
+//
+// To add a kind of page: a Route type (route.hpp), a struct here and in PageModel, its case
+// in build_page(), and its arm in each visit (the compiler names any that are missing).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "disarm/pages/highlight.hpp"
+#include "disarm/pages/matrix_model.hpp"
+#include "disarm/model/model.hpp"
+#include "disarm/pages/page_model.hpp"
+#include "disarm/pages/route.hpp"
+#include "disarm/search/search_index.hpp"
+
+namespace disarm {
+
+// The start page: the framework's provenance, counts per kind and every object.
+struct HomePage {};
+
+// The data's provenance and the viewer's keys.
+struct AboutPage {};
+
+struct MatrixPage {
+  MatrixModel model;
+  MatrixHighlight highlight;  // red only; empty for none
+};
+
+// The most hits a search page holds, best first.
+inline constexpr std::size_t kSearchPageHits = 500;
+
+struct SearchPage {
+  std::string query;
+  KindMask kinds = 0;                              // the kind chips that are on; 0 means all
+  std::vector<SearchHit> hits;                     // best first, of the kinds shown
+  std::array<std::size_t, kKindCount> per_kind{};  // hits of each kind, before the chips narrow them
+  bool capped = false;                             // the search stopped at kSearchPageHits
+};
+
+// A route to an object the framework lacks, or one that means nothing.
+struct NotFoundPage {
+  std::string text;                      // the ID or text asked for
+  std::vector<ObjectIndex> suggestions;  // suggest_ids(), best first
+};
+
+inline constexpr std::size_t kNotFoundSuggestions = 8;
+
+using PageModel = std::variant<HomePage, ObjectPage, MatrixPage, SearchPage, KindPage, AboutPage, NotFoundPage>;
+
+struct Page {
+  std::string title;  // the document's: "T0086 Make synthetic images – DISARM"
+  PageModel model;
+};
+
+// `index` is asked for only by a search page or a matrix that highlights a search.
+Page build_page(const Framework& framework, const SearchIndexSource& index, const Route& route);
+
+// For std::visit over a PageModel: one lambda per kind of page.
+template <class... Arms>
+struct PageVisitor : Arms... {
+  using Arms::operator()...;
+};
+template <class... Arms>
+PageVisitor(Arms...) -> PageVisitor<Arms...>;
+
+}  // namespace disarm

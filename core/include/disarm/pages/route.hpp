@@ -1,0 +1,74 @@
+// Routes: what the URL hash means, so that every page has an address that can be shared,
+// bookmarked and navigated back to.
+//
+//   "" "#" "#/"                         home
+//   "#/T0154.002"                       an object (the ID is not case-sensitive)
+//   "#/matrix/red" "#/matrix/blue"      a matrix
+//   "#/matrix/red?hl=I00099"            ... lighting up what an object points at (highlight.hpp)
+//   "#/matrix/red?hl=search:deep+fake"  ... or what a search finds
+//   "#/matrix/red?sel=CODE"             ... opening a shared selection (selection_fragment.hpp)
+//   "#/search?q=deep+fake&kind=incident,technique"
+//   "#/kind/technique"                  every object of a kind
+//   "#/about"
+//   anything else                       NotFound, keeping the text
+//
+// parse_route() never fails and never throws; print_route() gives the canonical form, and
+// parse_route(print_route(r)) == r for every route parse_route returns, and for every route
+// the factory functions make from a well-formed ID.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "disarm/model/kind.hpp"
+#include "disarm/pages/matrix_model.hpp"
+#include "disarm/search/search_index.hpp"
+
+namespace disarm {
+
+enum class RouteType : unsigned char { Home, Object, Matrix, Search, KindList, About, NotFound };
+
+struct Route {
+  RouteType type = RouteType::Home;
+  std::string id;                     // Object: canonical ID (which the framework may lack)
+  MatrixSide side = MatrixSide::Red;  // Matrix
+  // Matrix: what to highlight, "I00099" (a canonical ID) or "search:QUERY"; empty for nothing.
+  std::string highlight;
+  // Matrix: a share code as given, to be decoded (and refused with a message) by the viewer;
+  // one over kMaxSelectionCodeBytes is cut just past that limit, so that
+  // decode_shared_selection names it.
+  std::string selection;
+  std::string query;            // Search: the text as typed, valid UTF-8, cut past kMaxRouteQuery
+  KindMask kinds = 0;           // Search: the kinds to show; 0 means all
+  Kind kind = Kind::Technique;  // KindList
+  std::string text;             // NotFound: the hash as given, made valid UTF-8
+
+  static Route home();
+  static Route object(std::string_view id);  // canonical when `id` is well-formed
+  // `highlight`: an ID (made canonical when well-formed) or "search:QUERY"; anything else,
+  // and "search:" with no query, means no highlight.
+  static Route matrix(MatrixSide side, std::string_view highlight = {}, std::string_view selection = {});
+  static Route search(std::string_view query, KindMask kinds = 0);
+  static Route kind_list(Kind kind);
+  static Route about();
+
+  friend bool operator==(const Route&, const Route&) = default;
+};
+
+// Longer IDs and highlight queries are cut (at a UTF-8 boundary) to this many bytes.
+inline constexpr std::size_t kMaxRouteText = 1024;
+// Search queries are cut (at a UTF-8 boundary) to this many bytes: one character more than
+// is searched, so that the search page can tell that the rest of a query was left out.
+inline constexpr std::size_t kMaxRouteQuery = kMaxSearchQueryBytes + 4;
+inline constexpr std::string_view kSearchHighlightPrefix = "search:";
+
+Route parse_route(std::string_view hash);
+std::string print_route(const Route& route);
+
+// Percent-encoding for query values: unreserved ASCII stays, ' ' becomes '+', every other
+// byte becomes %XX. Decoding takes '+' as space, leaves a '%' that starts no valid escape
+// as it is, and replaces bytes that are not UTF-8 (and NUL) with U+FFFD.
+std::string percent_encode(std::string_view text);
+std::string percent_decode(std::string_view text);
+
+}  // namespace disarm

@@ -1,0 +1,54 @@
+// A selection as an ATT&CK Navigator layer, the file DISARM's own Navigator
+// (DISARMFoundation/disarm-navigator-*) opens and saves, and back.
+//
+// Written in layer format 4.5 (mitre-attack/attack-navigator layers/spec/v4.5/layerformat.md)
+// with the domain DISARM's Navigator declares, "DISARM". Each selected technique is one entry:
+// techniqueID, score when it has one, comment, enabled, and a colour only when it has no score,
+// so that unscored techniques still stand out while scored ones take the gradient's colour.
+// Entries name no tactic: a DISARM technique sits under one tactic, and an entry without one
+// applies wherever the technique appears, so a tactic renamed upstream cannot lose it.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "disarm/diagnostic.hpp"
+#include "disarm/model/model.hpp"
+#include "disarm/result.hpp"
+#include "disarm/selection/selection.hpp"
+
+namespace disarm {
+
+inline constexpr std::string_view kNavigatorDomain = "DISARM";
+inline constexpr std::string_view kNavigatorLayerVersion = "4.5";
+inline constexpr std::string_view kNavigatorVersion = "4.9.1";
+// The colour of a selected technique without a score, and its legend label.
+inline constexpr std::string_view kUnscoredColour = "#ffd966";
+
+// The layer as JSON text, 2-space indented. An empty name becomes "DISARM selection". The
+// layer's description and metadata carry the framework's provenance and licence.
+std::string export_navigator_layer(const Framework& framework, const Selection& selection, std::string_view name);
+
+struct LayerImport {
+  // The layer's enabled techniques that the framework has, with their scores (rounded and
+  // kept within 0..kMaxScore) and comments.
+  Selection selection;
+  // Technique IDs the framework lacks and IDs of no technique at all, as the layer writes
+  // them, each once, in layer order.
+  std::vector<std::string> unknown_ids;
+  // What was left out or changed, located at JSON paths ("/techniques/3/score").
+  Diagnostics warnings;
+};
+
+// Reads a layer file: one layer, or a list of layers (format 4.5), of which the first is
+// read. Entries with "enabled": false are left out (DISARM's layers use them to hide the
+// rest of the matrix); an entry listed under several tactics counts once. Malformed JSON, a
+// document that is no layer and a "techniques" that is no array are an Error.
+Result<LayerImport> import_navigator_layer(const Framework& framework, std::string_view json);
+
+class JsonTree;  // core/src/json_tree.hpp: the document a DataFile (data_file.hpp) parsed
+// import_navigator_layer of a document already parsed.
+Result<LayerImport> read_navigator_layer(const Framework& framework, const JsonTree& tree);
+
+}  // namespace disarm

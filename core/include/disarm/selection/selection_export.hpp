@@ -1,0 +1,34 @@
+// A selection as a table for a report: CSV or Markdown, one row per selected technique in ID
+// order, with the columns ID, Name, Tactic, Score, Comment, Incidents.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "disarm/model/model.hpp"
+#include "disarm/selection/selection.hpp"
+
+namespace disarm {
+
+struct SelectionRow {
+  std::string id;
+  std::string name;    // empty for a technique the framework lacks
+  std::string tactic;  // "TA06 Develop Content"; empty when it has none
+  std::optional<int> score;
+  std::string comment;
+  std::optional<int> incidents;  // incidents citing the technique itself, each once; none when unknown
+};
+
+std::vector<SelectionRow> selection_rows(const Framework& framework, const Selection& selection);
+
+// RFC 4180: CRLF line ends, a header row, fields holding a comma, quote, CR or LF quoted with
+// quotes doubled. A text field starting with = + - @ or a tab, which spreadsheets would run
+// as a formula, gets a leading apostrophe: a shared selection's comment is someone else's text.
+std::string selection_csv(const Framework& framework, const Selection& selection);
+
+// A GitHub-flavoured Markdown table. In text cells \ ` * _ [ ] < > | & are backslash-escaped,
+// so that they show as typed, and line breaks become <br>.
+std::string selection_markdown(const Framework& framework, const Selection& selection);
+
+}  // namespace disarm

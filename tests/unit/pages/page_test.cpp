@@ -1,0 +1,101 @@
+// build_page: each route gives the one page its consumers share, with its title.
+#include <algorithm>
+#include <string>
+#include <variant>
+#include <vector>
+#include "catch.hpp"
+
+#include "disarm/pages/page.hpp"
+#include "sample_framework.hpp"
+
+using namespace disarm;
+
+namespace {
+
+const SearchIndex& sample_index() {
+  static const SearchIndex index = SearchIndex::build(test::sample_framework());
+  return index;
+}
+
+Page page_for(std::string_view hash) {
+  return build_page(test::sample_framework(), sample_index(), parse_route(hash));
+}
+
+}  // namespace
+
+TEST_CASE("Page: each route gives its kind of page and title", "[page]") {
+  const Page object = page_for("#/t0086");
+  REQUIRE(std::holds_alternative<ObjectPage>(object.model));
+  CHECK(std::get<ObjectPage>(object.model).id == "T0086");
+  CHECK(object.title == "T0086 Make synthetic images \u2013 DISARM");
+
+  const Page red = page_for("#/matrix/red?hl=I00001");
+  REQUIRE(std::holds_alternative<MatrixPage>(red.model));
+  CHECK(std::get<MatrixPage>(red.model).model.side == MatrixSide::Red);
+  CHECK_FALSE(std::get<MatrixPage>(red.model).highlight.techniques.empty());
+  CHECK(red.title == "Red framework \u2013 DISARM");
+  // The blue matrix takes no highlight, whatever its route says.
+  const Page blue = page_for("#/matrix/blue?hl=I00001");
+  CHECK(std::get<MatrixPage>(blue.model).highlight.source.empty());
+  CHECK(blue.title == "Blue framework \u2013 DISARM");
+
+  const Page kinds = page_for("#/kind/incident");
+  REQUIRE(std::holds_alternative<KindPage>(kinds.model));
+  CHECK(std::get<KindPage>(kinds.model).kind == Kind::Incident);
+  CHECK(kinds.title == "Incidents \u2013 DISARM");
+
+  CHECK(std::holds_alternative<HomePage>(page_for("#/").model));
+  CHECK(page_for("#/").title == "DISARM framework viewer");
+  CHECK(std::holds_alternative<AboutPage>(page_for("#/about").model));
+  CHECK(page_for("#/about").title == "About \u2013 DISARM viewer");
+}
+
+TEST_CASE("Page: a missing object or a meaningless route is not found, with suggestions", "[page]") {
+  const Page missing = page_for("#/T0087");
+  REQUIRE(std::holds_alternative<NotFoundPage>(missing.model));
+  const NotFoundPage& page = std::get<NotFoundPage>(missing.model);
+  CHECK(page.text == "T0087");
+  REQUIRE_FALSE(page.suggestions.empty());
+  CHECK(page.suggestions.size() <= kNotFoundSuggestions);
+  std::vector<std::string> ids;
+  for (ObjectIndex i : page.suggestions) ids.push_back(test::sample_framework().object(i).id);
+  CHECK(std::find(ids.begin(), ids.end(), "T0086") != ids.end());  // of the nearest IDs
+  CHECK(missing.title == "T0087 not found \u2013 DISARM");
+
+  const Page nonsense = page_for("#/no/such/page");
+  REQUIRE(std::holds_alternative<NotFoundPage>(nonsense.model));
+  CHECK(std::get<NotFoundPage>(nonsense.model).text == "#/no/such/page");
+}
+
+TEST_CASE("Page: a search counts every kind and lists the kinds its chips pick", "[page]") {
+  const Page all = page_for("#/search?q=synthetic");
+  REQUIRE(std::holds_alternative<SearchPage>(all.model));
+  const SearchPage& every = std::get<SearchPage>(all.model);
+  CHECK(all.title == "Search: synthetic \u2013 DISARM");
+  REQUIRE_FALSE(every.hits.empty());
+  CHECK_FALSE(every.capped);
+  std::size_t counted = 0;
+  for (std::size_t n : every.per_kind) counted += n;
+  CHECK(counted == every.hits.size());
+
+  const Page narrowed = page_for("#/search?q=synthetic&kind=technique");
+  const SearchPage& techniques = std::get<SearchPage>(narrowed.model);
+  CHECK(techniques.per_kind == every.per_kind);
+  CHECK(techniques.hits.size() == every.per_kind[static_cast<std::size_t>(Kind::Technique)]);
+  for (const SearchHit& hit : techniques.hits)
+    CHECK(test::sample_framework().object(hit.object).kind == Kind::Technique);
+}
+
+TEST_CASE("Page: a visitor reaches the arm for the page's kind", "[page]") {
+  auto name = [](const Page& page) {
+    return std::visit(
+        PageVisitor{[](const HomePage&) { return "home"; }, [](const ObjectPage&) { return "object"; },
+                    [](const MatrixPage&) { return "matrix"; }, [](const SearchPage&) { return "search"; },
+                    [](const KindPage&) { return "kind"; }, [](const AboutPage&) { return "about"; },
+                    [](const NotFoundPage&) { return "not found"; }},
+        page.model);
+  };
+  CHECK(std::string(name(page_for("#/matrix/blue"))) == "matrix");
+  CHECK(std::string(name(page_for("#/search?q=x"))) == "search");
+  CHECK(std::string(name(page_for("#/T9999"))) == "not found");
+}
