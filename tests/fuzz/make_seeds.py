@@ -46,7 +46,8 @@ def unescape(text):
 def literals(*names, raw=True, plain=False):
     found = []
     for name in names:
-        source = (UNIT / name).read_text(encoding="utf-8")
+        # The unit tests sit in folders by concern (tests/unit/pages/route_test.cpp, ...).
+        source = next(UNIT.rglob(name)).read_text(encoding="utf-8")
         if raw:
             found += [m.group(2).encode("utf-8") for m in RAW.finditer(source)]
         if plain:
