@@ -185,8 +185,17 @@ std::string percent_decode(std::string_view text) {
   return valid_utf8(bytes);
 }
 
-Route parse_route(std::string_view hash) {
-  std::string_view body = hash;
+bool is_release_key(std::string_view text) {
+  if (text.empty() || text.size() > kMaxReleaseKey || !is_ascii_digit(text.front())) return false;
+  for (char c : text)
+    if (!is_ascii_digit(c) && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && c != '.' && c != '-') return false;
+  return true;
+}
+
+namespace {
+
+// The route of a hash (`body`: the hash without its release segment, if any).
+Route parse_page_route(std::string_view hash, std::string_view body) {
   if (!body.empty() && body.front() == '#') body.remove_prefix(1);
   if (!body.empty() && body.front() == '/') body.remove_prefix(1);
   std::size_t question = body.find('?');
@@ -214,7 +223,8 @@ Route parse_route(std::string_view hash) {
   return not_found(hash);
 }
 
-std::string print_route(const Route& route) {
+// The hash of the page, without its release.
+std::string print_page_route(const Route& route) {
   switch (route.type) {
     case RouteType::Home:
       return "#/";
@@ -266,6 +276,28 @@ std::string print_route(const Route& route) {
       return route.text;
   }
   return "#/";
+}
+
+}  // namespace
+
+Route parse_route(std::string_view hash) {
+  std::string_view body = hash;
+  if (!body.empty() && body.front() == '#') body.remove_prefix(1);
+  if (!body.empty() && body.front() == '/') body.remove_prefix(1);
+  const std::size_t end = std::min(body.find('/'), body.find('?'));
+  const std::string_view first = body.substr(0, end);
+  if (!is_release_key(first)) return parse_page_route(hash, body);
+  Route route = parse_page_route(hash, end == std::string_view::npos ? std::string_view() : body.substr(end));
+  route.release = ascii_lower_case(first);
+  return route;
+}
+
+std::string print_route(const Route& route) {
+  std::string page = print_page_route(route);
+  // A NotFound route keeps its hash as given, release and all.
+  if (route.release.empty() || route.type == RouteType::NotFound) return page;
+  if (route.type == RouteType::Home) return "#/" + route.release;
+  return "#/" + route.release + page.substr(1);
 }
 
 }  // namespace disarm

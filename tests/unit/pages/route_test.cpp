@@ -217,3 +217,50 @@ TEST_CASE("percent_encode keeps unreserved characters and encodes the rest") {
   CHECK(percent_encode("a b/c?d&e=f%g+h#") == "a+b%2Fc%3Fd%26e%3Df%25g%2Bh%23");
   CHECK(percent_decode(percent_encode("any \u00E9 text + 100%")) == "any \u00E9 text + 100%");
 }
+
+TEST_CASE("a route can name its release, and one without names the default") {
+  Route r = parse_route("#/1.5/t0019");
+  CHECK(r.type == RouteType::Object);
+  CHECK(r.id == "T0019");
+  CHECK(r.release == "1.5");
+  CHECK(print_route(r) == "#/1.5/T0019");
+
+  Route matrix = parse_route("#/2.0-Beta/matrix/blue?hl=C00012");
+  CHECK(matrix.type == RouteType::Matrix);
+  CHECK(matrix.side == MatrixSide::Blue);
+  CHECK(matrix.highlight == "C00012");
+  CHECK(matrix.release == "2.0-beta");
+  CHECK(print_route(matrix) == "#/2.0-beta/matrix/blue?hl=C00012");
+
+  Route home = parse_route("#/1.4");
+  CHECK(home.type == RouteType::Home);
+  CHECK(home.release == "1.4");
+  CHECK(print_route(home) == "#/1.4");
+  CHECK(parse_route("#/1.4/") == home);
+
+  CHECK(parse_route("#/T0019").release.empty());
+  CHECK(parse_route("#/about").release.empty());
+
+  // An unknown page in a release keeps its hash as given, and its release.
+  Route lost = parse_route("#/1.5/nowhere");
+  CHECK(lost.type == RouteType::NotFound);
+  CHECK(lost.release == "1.5");
+  CHECK(print_route(lost) == "#/1.5/nowhere");
+
+  for (const Route& route :
+       {r, matrix, home, lost, parse_route("#/1.6/search?q=deep+fake&kind=incident"), parse_route("#/1.6/kind/incident"),
+        parse_route("#/1.6/about"), parse_route("#/1.6/matrix/red?sel=AQ")})
+    check_round_trip(route);
+}
+
+TEST_CASE("a release key starts with a digit and holds letters, digits, dots and dashes") {
+  for (const char* key : {"1.5", "2.0-beta", "1", "2.0-observations", "10.2.3"}) {
+    INFO(key);
+    CHECK(is_release_key(key));
+  }
+  for (const char* text : {"", "T0019", "matrix", "v1.5", "1.5/", "1 5", "1_5", "1.5?"}) {
+    INFO(text);
+    CHECK_FALSE(is_release_key(text));
+  }
+  CHECK_FALSE(is_release_key(std::string(kMaxReleaseKey + 1, '1')));
+}

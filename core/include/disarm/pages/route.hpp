@@ -10,6 +10,8 @@
 //   "#/search?q=deep+fake&kind=incident,technique"
 //   "#/kind/technique"                  every object of a kind
 //   "#/about"
+//   "#/1.5/T0019" "#/2.0-beta/matrix/red"  any of the above in a release of the catalogue
+//                                       (io/catalogue.hpp); without one, the default release
 //   anything else                       NotFound, keeping the text
 //
 // parse_route() never fails and never throws; print_route() gives the canonical form, and
@@ -42,6 +44,9 @@ struct Route {
   KindMask kinds = 0;           // Search: the kinds to show; 0 means all
   Kind kind = Kind::Technique;  // KindList
   std::string text;             // NotFound: the hash as given, made valid UTF-8
+  // The catalogue's key of the release shown ("1.5"), lower case; empty for the default
+  // release, so that every address published before releases keeps its meaning.
+  std::string release;
 
   static Route home();
   static Route object(std::string_view id);  // canonical when `id` is well-formed
@@ -61,6 +66,11 @@ inline constexpr std::size_t kMaxRouteText = 1024;
 // is searched, so that the search page can tell that the rest of a query was left out.
 inline constexpr std::size_t kMaxRouteQuery = kMaxSearchQueryBytes + 4;
 inline constexpr std::string_view kSearchHighlightPrefix = "search:";
+
+// "1.5", "2.0-beta": the shape of a catalogue's release key, which a route's first segment
+// may be. It starts with a digit, so it can never be an ID or a page's name.
+bool is_release_key(std::string_view text);
+inline constexpr std::size_t kMaxReleaseKey = 40;
 
 Route parse_route(std::string_view hash);
 std::string print_route(const Route& route);
