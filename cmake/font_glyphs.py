@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Writes the code points a font subset keeps, for pyftsubset's --unicodes-file.
 
-usage: font_glyphs.py OUT RANGES SNAPSHOT SOURCE [SOURCE ...]
+usage: font_glyphs.py OUT RANGES SNAPSHOT [SNAPSHOT ...] SOURCE [SOURCE ...]
 RANGES ("U+0020-007E,U+2190-21FF") bounds what the font may cover. Kept: the code points
-in RANGES that the snapshot's text or the sources use (literally or as \\uXXXX escapes), and
+in RANGES that the snapshots' text or the sources use (literally or as \\uXXXX escapes), and
 always printable ASCII and Latin-1, so that a file opened later in the viewer still shows
 most European text. Every glyph kept costs wasm bytes and font atlas memory.
 """

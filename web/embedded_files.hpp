@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string_view>
 
 namespace disarm::web {
@@ -13,7 +14,16 @@ struct EmbeddedFile {
   std::string_view text() const { return {reinterpret_cast<const char*>(data), size}; }
 };
 
-EmbeddedFile embedded_snapshot();
+// A snapshot the viewer was built with, and the release its JSON states.
+struct EmbeddedRelease {
+  EmbeddedFile snapshot;
+  std::string_view framework;
+  std::string_view version;
+  std::string_view date;
+};
+
+// The catalogue the build was given (DISARM_SNAPSHOT), newest first; never empty.
+std::span<const EmbeddedRelease> embedded_releases();
 EmbeddedFile embedded_font_regular();
 EmbeddedFile embedded_font_bold();
 EmbeddedFile embedded_font_italic();

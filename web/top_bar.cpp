@@ -33,10 +33,13 @@ void ViewerApp::draw_top_bar(ViewContext& ctx) {
   if (ImGui::Selectable("DISARM", false, 0, ImGui::CalcTextSize("DISARM"))) ctx.open(Route::home());
   ImGui::PopFont();
   ImGui::PopStyleColor();
-  ImGui::SameLine(0, 12 * s);
+  ImGui::SameLine(0, 8 * s);
+  const float picker_start = ImGui::GetCursorPosX();
+  draw_release_picker(ctx);
+  const float picker_w = ImGui::GetCursorPosX() - picker_start;
 
   // A phone-width bar puts the search box on a line of its own, full width.
-  const float buttons_w = 330 * s;
+  const float buttons_w = 330 * s + picker_w;
   const bool narrow = ImGui::GetContentRegionAvail().x < 160 * s + buttons_w;
   if (narrow) {
     draw_tabs(ctx);
@@ -47,8 +50,35 @@ void ViewerApp::draw_top_bar(ViewContext& ctx) {
   }
 }
 
+void ViewerApp::draw_release_picker(ViewContext& ctx) {
+  if (catalogue_.entries().size() < 2) return;
+  const CatalogueEntry* shown = catalogue_.find(release_);
+  const std::string preview = !shown ? release_ : shown->version.empty() ? shown->key : shown->version;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGui::SetNextItemWidth(ImGui::CalcTextSize(preview.c_str()).x + ImGui::GetFrameHeight() + style.FramePadding.x * 2);
+  const bool open = ImGui::BeginCombo("##release", preview.c_str());
+  ctx.buttons.push_back({"Release", ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+  if (ImGui::IsItemHovered() && !open)
+    ImGui::SetTooltip("The release shown: pick another to see this page as it was (the address names it)");
+  if (open) {
+    for (const CatalogueEntry& e : catalogue_.entries()) {
+      std::string label = e.label();
+      if (e.key == catalogue_.default_key()) label += ", the default";
+      if (ImGui::Selectable(label.c_str(), e.key == release_)) {
+        Route route = history_->current();
+        route.release = e.key;
+        ctx.open(std::move(route));
+      }
+      ctx.buttons.push_back({"Release " + e.key, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine(0, 12 * scale_);
+}
+
 void ViewerApp::draw_tabs(ViewContext& ctx) {
-  const Route& current = history_->current();
+  Route current = history_->current();
+  current.release.clear();  // a tab is on in every release
   auto tab = [&](const char* label, Route route, const char* tip) {
     ImGui::SameLine(0, 6 * scale_);
     bool on = current == route ||

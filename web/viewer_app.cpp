@@ -32,18 +32,21 @@ double ms_since(Clock::time_point start) {
 }  // namespace
 
 ViewerApp::ViewerApp() {
+  for (const EmbeddedRelease& r : embedded_releases())
+    catalogue_.add_snapshot(r.snapshot.text(), r.framework, r.version, r.date);
   const Clock::time_point start = Clock::now();
-  auto loaded = load_snapshot(embedded_snapshot().text());
+  const std::string key = catalogue_.default_key();
+  auto loaded = catalogue_.framework(key);
   startup_.parse_ms = ms_since(start);
   if (!loaded) {
     load_error_ = "The embedded snapshot could not be loaded: " + loaded.error().describe();
     notify_page_error(load_error_);
     return;
   }
-  use_framework(std::move(loaded).value());
+  use_release(key, *loaded.value());
 }
 
-void ViewerApp::use_framework(Framework framework) {
+void ViewerApp::use_release(const std::string& key, const Framework& framework) {
   // Views first: they refer to the page and the framework that are about to go.
   overview_.reset();
   previews_.reset();
@@ -54,12 +57,32 @@ void ViewerApp::use_framework(Framework framework) {
   page_.reset();
   links_.clear();
   search_index_.reset();
-  framework_.emplace(std::move(framework));
+  framework_ = &framework;
+  release_ = key;
+  const CatalogueEntry* entry = catalogue_.find(key);
+  opened_from_ = entry ? entry->origin : std::string();
   previews_ = std::make_unique<LinkPreviewCache>(*framework_);
   overview_ = std::make_unique<OverviewView>(*framework_);
-  if (!history_) return;  // not started yet: start() shows the first route
-  show(history_->current());
   request_redraw();
+}
+
+void ViewerApp::show_release_as_default(const std::string& key) {
+  catalogue_.set_default(key);
+  if (!history_) return;  // not started yet: start() shows the first route
+  Route route = history_->current();
+  route.release = key;  // the default now, so in_release leaves the address without it
+  if (in_release(route) == history_->current()) {
+    show(history_->current());
+    request_redraw();
+  } else {
+    navigate(std::move(route));
+  }
+}
+
+Route ViewerApp::in_release(Route route) const {
+  if (route.release.empty()) route.release = release_;
+  if (route.release == catalogue_.default_key()) route.release.clear();
+  return route;
 }
 
 const SearchIndex& ViewerApp::search_index() const {
@@ -69,15 +92,6 @@ const SearchIndex& ViewerApp::search_index() const {
     if (startup_.index_ms == 0) startup_.index_ms = ms_since(start);
   }
   return *search_index_;
-}
-
-void ViewerApp::use_builtin_data() {
-  auto loaded = load_snapshot(embedded_snapshot().text());
-  if (!loaded) return;  // it loaded at start, so it loads now
-  opened_from_.clear();
-  opened_type_.clear();
-  opened_ms_ = 0;
-  use_framework(std::move(loaded).value());
 }
 
 ViewerApp::OpenedFile ViewerApp::open_file(const std::string& name, std::string_view text, std::uint64_t size) {
@@ -112,7 +126,7 @@ ViewerApp::OpenedFile ViewerApp::open_file(const std::string& name, std::string_
   if (!opened) return refuse(opened.error());
   OpenedData& data = opened.value();
   const std::size_t objects = data.framework.defined_object_count();
-  use_framework(std::move(data.framework));
+  const std::string key = catalogue_.add_framework(std::move(data.framework), name).key;
   out.ok = true;
   out.message =
       "Opened " + name + ": " + std::string(data_file_type_label(type)) + ", " + std::to_string(objects) + " objects.";
@@ -123,9 +137,9 @@ ViewerApp::OpenedFile ViewerApp::open_file(const std::string& name, std::string_
     out.message += ".";
   }
   out.ms = ms_since(start);
-  opened_from_ = name;
   opened_type_ = out.type;
   opened_ms_ = out.ms;
+  show_release_as_default(key);
   return out;
 }
 
@@ -172,7 +186,7 @@ void ViewerApp::sync_location(bool push) {
 }
 
 void ViewerApp::navigate(Route route) {
-  if (!history_ || !history_->push(route)) return;
+  if (!history_ || !history_->push(in_release(std::move(route)))) return;
   show(history_->current());
   sync_location(true);
 }
@@ -203,7 +217,19 @@ void ViewerApp::location_changed(const std::string& fragment, int history_index)
 }
 
 void ViewerApp::show(const Route& route) {
-  page_ = build_page(*framework_, index_source(), route);
+  const std::string key = route.release.empty() ? catalogue_.default_key() : route.release;
+  if (key != release_) {
+    auto loaded = catalogue_.framework(key);
+    if (!loaded) {
+      // The release shown stays; the page says which releases there are.
+      const bool held = catalogue_.find(key) != nullptr;
+      page_ = release_not_found_page(route, catalogue_, held ? &loaded.error() : nullptr);
+      notify_page_shown(print_route(route), {}, page_->title);
+      return;
+    }
+    use_release(key, *loaded.value());
+  }
+  page_ = build_page(*framework_, index_source(), route, &catalogue_, release_);
   std::string object_id;
   std::visit(PageVisitor{
                  [&](const ObjectPage& p) {
@@ -227,7 +253,7 @@ void ViewerApp::show(const Route& route) {
 
 void ViewerApp::search_typed(ViewContext& ctx) {
   const auto* search = std::get_if<SearchPage>(&page_->model);
-  Route route = Route::search(search_text_, search ? search->kinds : KindMask{0});
+  Route route = in_release(Route::search(search_text_, search ? search->kinds : KindMask{0}));
   if (search) {
     // Typing refines one search: one history entry, not one per key.
     history_->replace(route);
@@ -245,15 +271,20 @@ void ViewerApp::draw_not_found(ViewContext& ctx, const NotFoundPage& page) {
   ImGui::TextUnformatted("Not found");
   ImGui::PopFont();
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-  ImGui::Text("There is no page \u201C%s\u201D in %s.", page.text.c_str(), framework_->provenance().name.c_str());
+  if (page.reason.empty())
+    ImGui::Text("There is no page \u201C%s\u201D in %s.", page.text.c_str(), framework_->provenance().name.c_str());
+  else
+    ImGui::TextUnformatted(page.reason.c_str());
   ImGui::PopTextWrapPos();
   if (!page.suggestions.empty()) {
     section_heading(ctx, "Perhaps you meant");
     for (ObjectIndex i : page.suggestions) object_link(ctx, i, framework_->object(i).id, framework_->object(i).name);
   }
   ImGui::Spacing();
-  if (ImGui::Button("Search for it")) ctx.open(Route::search(page.text));
-  ImGui::SameLine();
+  if (page.reason.empty()) {  // a release's key is not worth a search
+    if (ImGui::Button("Search for it")) ctx.open(Route::search(page.text));
+    ImGui::SameLine();
+  }
   if (ImGui::Button("Go to the start")) ctx.open(Route::home());
 }
 
@@ -264,9 +295,9 @@ void ViewerApp::draw_page(ViewContext& ctx) {
                  [&](const MatrixPage&) { matrix_view_.draw(ctx, index_source(), selection_); },
                  [&](const SearchPage&) { search_view_.draw(ctx); },
                  [&](const KindPage&) { kind_view_.draw(ctx); },
-                 [&](const AboutPage&) {
+                 [&](const AboutPage& p) {
                    about_.showing_builtin = opened_from_.empty();
-                   draw_about(ctx, about_);
+                   draw_about(ctx, p, about_);
                  },
                  [&](const NotFoundPage& p) { draw_not_found(ctx, p); },
              },
@@ -313,7 +344,7 @@ void ViewerApp::draw() {
   // After the frame: the views drew from the framework it replaces.
   if (about_.builtin_requested) {
     about_.builtin_requested = false;
-    use_builtin_data();
+    show_release_as_default(catalogue_.builtin_default_key());
   }
 
   ++frames_;

@@ -1,4 +1,5 @@
-// The viewer: the loaded framework, its search index, the back/forward list, and the views.
+// The viewer: its catalogue of releases, the one shown and its search index, the
+// back/forward list, and the views.
 // Owns no platform code; the Backend calls draw() each frame it draws.
 #pragma once
 
@@ -8,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "disarm/io/catalogue.hpp"
 #include "disarm/model/model.hpp"
 #include "disarm/pages/navigation_history.hpp"
 #include "disarm/pages/page.hpp"
@@ -27,8 +29,8 @@ namespace disarm::web {
 
 class ViewerApp : public PageApiHandler {
  public:
-  // Loads the embedded snapshot and builds the search index. A snapshot that fails to load
-  // leaves the viewer showing the error instead of the framework.
+  // Takes the embedded snapshots as its catalogue and loads the default release. A default
+  // that fails to load leaves the viewer showing the error instead of the framework.
   ViewerApp();
 
   void set_appearance(float scale, bool dark);
@@ -51,7 +53,8 @@ class ViewerApp : public PageApiHandler {
     double ms = 0;         // time to open it
   };
   // The one place a file's text is opened, whatever brought it: a drop, "Open file...",
-  // ?data=URL or window.disarm.load. Framework data replaces what is shown; a Navigator layer
+  // ?data=URL or window.disarm.load. Framework data joins the catalogue for the visit and is
+  // shown (back returns to the release shown before); a Navigator layer
   // becomes the selection, shown on the red matrix; the rest is an error, and so is a file of
   // more than kMaxDataFileBytes (`size`), refused before its text is read.
   OpenedFile open_file(const std::string& name, std::string_view text, std::uint64_t size);
@@ -93,10 +96,16 @@ class ViewerApp : public PageApiHandler {
   void add_page_state(nlohmann::json& state) const;
   void draw_not_found(ViewContext& ctx, const NotFoundPage& page);
   void search_typed(ViewContext& ctx);
-  // Shows `framework` in place of the current one: every view that holds pages, indexes or
-  // references into the old one starts afresh, and the current route is shown again.
-  void use_framework(Framework framework);
-  void use_builtin_data();
+  // Shows the catalogue's release `key` (its `framework`) in place of the current one: every
+  // view that holds pages, indexes or references into the old one starts afresh.
+  void use_release(const std::string& key, const Framework& framework);
+  // `route` as the viewer navigates to it: with no release, the one shown; with the default
+  // one, none, so that addresses stay as they were before releases.
+  Route in_release(Route route) const;
+  // Makes `key` the release an address without one shows (an opened file, or the built-in
+  // data back) and shows the current page in it.
+  void show_release_as_default(const std::string& key);
+  void draw_release_picker(ViewContext& ctx);
 
   // Built on first use (search_index()): the first page seldom searches, and a large
   // framework's index takes longer to build than the rest of the start together.
@@ -105,7 +114,9 @@ class ViewerApp : public PageApiHandler {
     return [this]() -> const SearchIndex& { return search_index(); };
   }
 
-  std::optional<Framework> framework_;
+  Catalogue catalogue_;
+  const Framework* framework_ = nullptr;  // the catalogue's, of the release shown
+  std::string release_;                   // its key
   mutable std::optional<SearchIndex> search_index_;
   std::unique_ptr<LinkPreviewCache> previews_;
   std::string load_error_;
@@ -119,7 +130,7 @@ class ViewerApp : public PageApiHandler {
   KindListView kind_view_;
   AboutState about_;
   mutable StartupTimes startup_;
-  std::string opened_from_;  // the file or URL whose data is shown; empty for the built-in data
+  std::string opened_from_;  // the file or URL whose data is shown; empty for built-in data
   std::string opened_type_;
   double opened_ms_ = 0;
 

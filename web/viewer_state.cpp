@@ -90,8 +90,21 @@ std::string ViewerApp::state_json() const {
   state["framework"] = {
       {"name", p.name}, {"source", p.source}, {"licence", p.licence}, {"objects", framework_->objects().size()}};
   const Release& release = framework_->release();
-  state["release"] = {
-      {"framework", release.framework}, {"version", release.version}, {"date", p.date}, {"commit", p.commit}};
+  state["release"] = {{"framework", release.framework},
+                      {"version", release.version},
+                      {"date", p.date},
+                      {"commit", p.commit},
+                      {"key", release_},
+                      {"default", catalogue_.default_key()}};
+  json catalogue = json::array();
+  for (const CatalogueEntry& e : catalogue_.entries())
+    catalogue.push_back({{"key", e.key},
+                         {"framework", e.framework},
+                         {"version", e.version},
+                         {"date", e.date},
+                         {"origin", e.origin},
+                         {"loaded", catalogue_.loaded(e.key)}});
+  state["catalogue"] = std::move(catalogue);
   state["data"] = {{"opened", opened_from_}, {"type", opened_type_}, {"load_ms", opened_ms_}};
   state["route"] = print_route(history_->current());
   state["history"] = {{"index", history_->index()}, {"size", history_->size()}};

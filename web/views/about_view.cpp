@@ -10,7 +10,7 @@
 
 namespace disarm::web {
 
-void draw_about(ViewContext& ctx, AboutState& state) {
+void draw_about(ViewContext& ctx, const AboutPage& page, AboutState& state) {
   float width = reading_width(ctx);
   centre_column(width);
   const Provenance& p = ctx.framework.provenance();
@@ -38,6 +38,20 @@ void draw_about(ViewContext& ctx, AboutState& state) {
   std::size_t objects = ctx.framework.defined_object_count();
   ImGui::Text("%zu objects, %zu relations.", objects, ctx.framework.relations().size());
 
+  if (page.releases.size() > 1) {
+    section_heading(ctx, "Releases");
+    ImGui::TextUnformatted(releases_sentence(page).c_str());
+    ImGui::TextUnformatted("The picker beside DISARM at the top shows any of them; the address names the one shown.");
+    for (const CatalogueEntry& e : page.releases) {
+      const std::string label = e.label() + (e.key == page.shown ? "  (shown)" : "");
+      if (page_button(ctx, label.c_str())) {
+        Route start = Route::home();
+        start.release = e.key;
+        ctx.open(std::move(start));
+      }
+    }
+  }
+
   // Dropping a file is not discoverable, and not possible from a keyboard: a button is both.
   section_heading(ctx, "Other data");
   if (ImGui::Button("Open file\u2026  (Ctrl+O)")) choose_data_file();
@@ -51,8 +65,8 @@ void draw_about(ViewContext& ctx, AboutState& state) {
     state.builtin_max = ImGui::GetItemRectMax();
   }
   ImGui::TextUnformatted(
-      "Opens a DISARM snapshot (.json) or a DISARM STIX 2.1 bundle (such as upstream's DISARM.json) in place of "
-      "the data shown. You can also drop the file onto the page, or link to data elsewhere with ?data=URL in "
+      "Opens a DISARM snapshot (.json) or a DISARM STIX 2.1 bundle (such as upstream's DISARM.json) as one "
+      "more release, for this visit, and shows it. You can also drop the file onto the page, or link to data elsewhere with ?data=URL in "
       "the address. The file is read in this page only.");
 
   section_heading(ctx, "Keys");

@@ -1,6 +1,7 @@
 // Where the data comes from, its licence and attribution, and how to use the viewer.
 #pragma once
 
+#include "disarm/pages/page.hpp"
 #include "view_context.hpp"
 
 namespace disarm::web {
@@ -13,7 +14,7 @@ struct AboutState {
   ImVec2 builtin_min, builtin_max;  // the "Show the built-in data" button, when drawn
 };
 
-void draw_about(ViewContext& ctx, AboutState& state);
+void draw_about(ViewContext& ctx, const AboutPage& page, AboutState& state);
 
 // The data credit at the bottom of every page: name, source, licence. One line, wrapped on a
 // narrow screen or embed rather than cut off; data_credit_height() is its height there.

@@ -94,14 +94,16 @@ const CatalogueEntry& Catalogue::add(CatalogueEntry entry, std::unique_ptr<Slot>
   entry.key = release_key(entry.version, entry.framework, taken);
   entries_.push_back(std::move(entry));
   slots_.push_back(std::move(slot));
-  // The newest DISARM Red/Blue 1.x built in; opened files never become the default, so that
-  // the addresses of the visit keep their meaning.
+  // The newest DISARM Red/Blue 1.x built in; an opened file becomes the default only through
+  // set_default.
   const CatalogueEntry* best = nullptr;
   for (const CatalogueEntry& e : entries_)
     if (e.origin.empty() && e.framework == kRedBlueFramework && (!best || compare_versions(e.version, best->version) > 0))
       best = &e;
   if (!best && !entries_.empty()) best = &entries_.front();
-  default_key_ = best ? best->key : std::string();
+  const bool chosen = !default_key_.empty() && default_key_ != builtin_default_key_;
+  builtin_default_key_ = best ? best->key : std::string();
+  if (!chosen) default_key_ = builtin_default_key_;
   return entries_.back();
 }
 
@@ -121,6 +123,12 @@ const CatalogueEntry& Catalogue::add_framework(Framework framework, std::string_
   auto slot = std::make_unique<Slot>();
   slot->framework.emplace(std::move(framework));
   return add(std::move(entry), std::move(slot));
+}
+
+bool Catalogue::set_default(std::string_view key) {
+  if (!find(key)) return false;
+  default_key_ = std::string(key);
+  return true;
 }
 
 const CatalogueEntry* Catalogue::find(std::string_view key) const {

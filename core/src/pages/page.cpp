@@ -43,7 +43,8 @@ Page search_page(const Framework& framework, const SearchIndexSource& index, con
 
 }  // namespace
 
-Page build_page(const Framework& framework, const SearchIndexSource& index, const Route& route) {
+Page build_page(const Framework& framework, const SearchIndexSource& index, const Route& route,
+                const Catalogue* catalogue, std::string_view shown) {
   switch (route.type) {
     case RouteType::Home:
       return {"DISARM framework viewer", HomePage{}};
@@ -57,12 +58,36 @@ Page build_page(const Framework& framework, const SearchIndexSource& index, cons
       return {std::string(framework.kind_plural(route.kind)) + std::string(kTitleEnd),
               build_kind_page(framework, route.kind)};
     case RouteType::About:
-      return {"About \u2013 DISARM viewer", AboutPage{}};
+      return {"About \u2013 DISARM viewer",
+              catalogue ? AboutPage{catalogue->entries(), std::string(shown), catalogue->default_key()} : AboutPage{}};
     case RouteType::NotFound:
       break;
   }
   return {"DISARM framework viewer",
           NotFoundPage{route.text, suggest_ids(framework, route.text, kNotFoundSuggestions)}};
+}
+
+Page release_not_found_page(const Route& route, const Catalogue& catalogue, const Error* error) {
+  NotFoundPage page;
+  page.text = route.release;
+  std::string held;
+  for (const CatalogueEntry& e : catalogue.entries()) held += (held.empty() ? "" : ", ") + e.key;
+  if (error)
+    page.reason = "Release \u201C" + route.release + "\u201D could not be loaded: " + error->describe() + ".";
+  else
+    page.reason = "This viewer holds no release \u201C" + route.release + "\u201D.";
+  page.reason += " It holds " + (held.empty() ? std::string("none") : held) + ".";
+  return {"Release " + route.release + " not found" + std::string(kTitleEnd), std::move(page)};
+}
+
+std::string releases_sentence(const AboutPage& page) {
+  std::string out = "This viewer holds " + std::to_string(page.releases.size()) + " releases.";
+  for (const CatalogueEntry& e : page.releases) {
+    if (e.key != page.default_key) continue;
+    out += " An address that names none shows " + (e.version.empty() ? e.key : e.version);
+    out += e.framework == kRedBlueFramework ? ", the newest release of " + e.framework + "." : ".";
+  }
+  return out;
 }
 
 }  // namespace disarm

@@ -64,7 +64,19 @@ std::string home_html(const Framework& framework) {
   return out;
 }
 
-std::string about_html(const Framework& framework) {
+// The catalogue, each release a link to its start page, and which one is the default.
+std::string releases_html(const AboutPage& page) {
+  if (page.releases.size() < 2) return {};
+  std::string out = "<h2>Releases</h2>\n<p>" + html_escape(releases_sentence(page)) + "</p>\n<ul>\n";
+  for (const CatalogueEntry& e : page.releases) {
+    Route start = Route::home();
+    start.release = e.key;
+    out += "<li>" + route_link(start, e.label()) + (e.key == page.shown ? " (shown)" : "") + "</li>\n";
+  }
+  return out + "</ul>\n";
+}
+
+std::string about_html(const Framework& framework, const AboutPage& page) {
   const Provenance& p = framework.provenance();
   std::string out =
       "<h1>About this viewer</h1>\n<p>A fast, offline browser for the DISARM framework of disinformation tactics, "
@@ -80,6 +92,7 @@ std::string about_html(const Framework& framework) {
   if (!p.attribution.empty()) out += "<li>" + html_escape(p.attribution) + "</li>\n";
   out += "<li>" + counted(framework.defined_object_count(), "object", "objects") + ", " +
          counted(framework.relations().size(), "relation", "relations") + ".</li>\n</ul>\n";
+  out += releases_html(page);
   out +=
       "<h2>Keys</h2>\n<ul>\n<li>/ or Ctrl+K: search. Up and Down: move through results. Enter: open. Esc: "
       "clear.</li>\n<li>Alt+Left and Alt+Right, or the browser's buttons: back and forward.</li>\n</ul>\n";
@@ -127,8 +140,11 @@ std::string search_html(const Framework& framework, const SearchPage& page) {
 
 std::string not_found_html(const Framework& framework, const NotFoundPage& page) {
   const std::string& what = page.text;
-  std::string out = "<h1>Not found</h1>\n<p>There is no page \xE2\x80\x9C" + html_escape(what) + "\xE2\x80\x9D in " +
-                    html_escape(framework.provenance().name) + ".</p>\n";
+  std::string out = "<h1>Not found</h1>\n<p>" +
+                    (page.reason.empty() ? "There is no page \xE2\x80\x9C" + html_escape(what) + "\xE2\x80\x9D in " +
+                                               html_escape(framework.provenance().name) + "."
+                                         : html_escape(page.reason)) +
+                    "</p>\n";
   if (!page.suggestions.empty()) {
     out += "<h2>Perhaps you meant</h2>\n<ul>\n";
     for (ObjectIndex i : page.suggestions) {
@@ -137,6 +153,7 @@ std::string not_found_html(const Framework& framework, const NotFoundPage& page)
     }
     out += "</ul>\n";
   }
+  if (!page.reason.empty()) return out + "<p>" + route_link(Route::home(), "Go to the start") + ".</p>\n";
   return out + "<p>" + route_link(Route::search(what), "Search for it") + " or " +
          route_link(Route::home(), "go to the start") + ".</p>\n";
 }
@@ -188,7 +205,7 @@ std::string page_mirror_html(const Framework& framework, const Page& page) {
                         [&](const MatrixPage& p) { return matrix_mirror_html(p.model, framework.release().vocabulary); },
                         [&](const SearchPage& p) { return search_html(framework, p); },
                         [&](const KindPage& p) { return kind_list_html(p); },
-                        [&](const AboutPage&) { return about_html(framework); },
+                        [&](const AboutPage& p) { return about_html(framework, p); },
                         [&](const NotFoundPage& p) { return not_found_html(framework, p); },
                     },
                     page.model);

@@ -58,7 +58,7 @@ TEST_CASE("a catalogue's default is its newest Red/Blue 1.x, and each release lo
   CHECK(catalogue.find("9.9") == nullptr);
 }
 
-TEST_CASE("a framework opened during a visit gets its own key and never becomes the default") {
+TEST_CASE("a framework opened during a visit gets its own key, and is the default only when chosen") {
   Catalogue catalogue;
   catalogue.add_snapshot(test::sample_snapshot_text(), kRedBlueFramework, "1.6", "2025-02-10");
   auto opened = load_snapshot(test::sample_snapshot_text());
@@ -66,7 +66,19 @@ TEST_CASE("a framework opened during a visit gets its own key and never becomes 
   const CatalogueEntry& entry = catalogue.add_framework(std::move(opened).value(), "mine.json");
   CHECK(entry.origin == "mine.json");
   CHECK(entry.key != "1.6");
-  CHECK(catalogue.default_key() == "1.6");
+  CHECK(catalogue.default_key() == "1.6");  // only when chosen
   CHECK(catalogue.loaded(entry.key));
   CHECK(catalogue.framework(entry.key).ok());
+
+  // Opened with ?data=, it is what the visit's addresses without a release show.
+  const std::string key = entry.key;
+  CHECK(catalogue.set_default(key));
+  CHECK(catalogue.default_key() == key);
+  CHECK(catalogue.builtin_default_key() == "1.6");
+  catalogue.add_snapshot(test::sample_snapshot_text(), kRedBlueFramework, "1.7", "2025-06-01");
+  CHECK(catalogue.default_key() == key);  // a chosen default stays
+  CHECK(catalogue.builtin_default_key() == "1.7");
+  CHECK_FALSE(catalogue.set_default("9.9"));
+  CHECK(catalogue.set_default(catalogue.builtin_default_key()));
+  CHECK(catalogue.default_key() == "1.7");
 }

@@ -5,6 +5,7 @@
 #include <vector>
 #include "catch.hpp"
 
+#include "disarm/model/release.hpp"
 #include "disarm/pages/page.hpp"
 #include "sample_framework.hpp"
 
@@ -98,4 +99,31 @@ TEST_CASE("Page: a visitor reaches the arm for the page's kind", "[page]") {
   CHECK(std::string(name(page_for("#/matrix/blue"))) == "matrix");
   CHECK(std::string(name(page_for("#/search?q=x"))) == "search");
   CHECK(std::string(name(page_for("#/T9999"))) == "not found");
+}
+
+TEST_CASE("a release the catalogue lacks is a page that names the releases it holds") {
+  Catalogue catalogue;
+  catalogue.add_snapshot(test::sample_snapshot_text(), kRedBlueFramework, "1.6", "2025-02-10");
+  catalogue.add_snapshot(test::sample_snapshot_text(), kRedBlueFramework, "1.4", "2024-03-01");
+  const Page page = release_not_found_page(parse_route("#/9.9/T0016"), catalogue);
+  const auto* nf = std::get_if<NotFoundPage>(&page.model);
+  REQUIRE(nf != nullptr);
+  CHECK(nf->text == "9.9");
+  CHECK(nf->reason == "This viewer holds no release \u201C9.9\u201D. It holds 1.6, 1.4.");
+  CHECK(page.title == "Release 9.9 not found \u2013 DISARM");
+}
+
+TEST_CASE("the About page lists the catalogue and says which release an address without one shows") {
+  Catalogue catalogue;
+  catalogue.add_snapshot(test::sample_snapshot_text(), kRedBlueFramework, "1.4", "2024-03-01");
+  catalogue.add_snapshot(test::sample_snapshot_text(), kRedBlueFramework, "1.6", "2025-02-10");
+  const Framework& fw = test::sample_framework();
+  const SearchIndex index = SearchIndex::build(fw);
+  const Page page = build_page(fw, index, Route::about(), &catalogue, "1.4");
+  const auto& about = std::get<AboutPage>(page.model);
+  CHECK(about.releases.size() == 2);
+  CHECK(about.shown == "1.4");
+  CHECK(about.default_key == "1.6");
+  CHECK(releases_sentence(about) ==
+        "This viewer holds 2 releases. An address that names none shows 1.6, the newest release of DISARM Red/Blue 1.x.");
 }

@@ -40,12 +40,17 @@ class Catalogue {
                                      std::string_view date);
   // A framework opened during the visit (a dropped file, ?data=): its own key, unique.
   const CatalogueEntry& add_framework(Framework framework, std::string_view origin);
+  // Makes `key` the release an address without one shows: an opened file takes that place
+  // for the rest of the visit, as its ?data= address says. False when there is no such key.
+  bool set_default(std::string_view key);
+  // The newest DISARM Red/Blue 1.x built in (see default_key), whatever set_default chose.
+  const std::string& builtin_default_key() const { return builtin_default_key_; }
 
   const std::vector<CatalogueEntry>& entries() const { return entries_; }
   // `key` as in a route: lower case. Null when the catalogue has no such release.
   const CatalogueEntry* find(std::string_view key) const;
-  // The newest release of DISARM Red/Blue 1.x; without one, the first entry; empty when the
-  // catalogue is.
+  // The newest release of DISARM Red/Blue 1.x built in; without one, the first entry; empty
+  // when the catalogue is empty; or what set_default chose.
   const std::string& default_key() const { return default_key_; }
 
   // The release's framework, parsed on first use; an Error (with the snapshot's location of
@@ -60,6 +65,7 @@ class Catalogue {
   std::vector<CatalogueEntry> entries_;
   std::vector<std::unique_ptr<Slot>> slots_;
   std::string default_key_;
+  std::string builtin_default_key_;
 };
 
 // A route key for `version` that no key in `taken` has: the version in lower case with

@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "disarm/io/catalogue.hpp"
 #include "disarm/pages/highlight.hpp"
 #include "disarm/pages/matrix_model.hpp"
 #include "disarm/model/model.hpp"
@@ -25,7 +26,11 @@ namespace disarm {
 struct HomePage {};
 
 // The data's provenance and the viewer's keys.
-struct AboutPage {};
+struct AboutPage {
+  std::vector<CatalogueEntry> releases;  // the catalogue's, in its order
+  std::string shown;                     // the key of the release shown
+  std::string default_key;               // the one an address without a release shows
+};
 
 struct MatrixPage {
   MatrixModel model;
@@ -47,6 +52,9 @@ struct SearchPage {
 struct NotFoundPage {
   std::string text;                      // the ID or text asked for
   std::vector<ObjectIndex> suggestions;  // suggest_ids(), best first
+  // Why, when it is not a missing page of the framework shown: "This viewer holds no
+  // release “9.9”; it holds 1.6, 1.4." Empty otherwise.
+  std::string reason;
 };
 
 inline constexpr std::size_t kNotFoundSuggestions = 8;
@@ -58,8 +66,18 @@ struct Page {
   PageModel model;
 };
 
-// `index` is asked for only by a search page or a matrix that highlights a search.
-Page build_page(const Framework& framework, const SearchIndexSource& index, const Route& route);
+// `index` is asked for only by a search page or a matrix that highlights a search. The
+// About page lists the `catalogue`'s releases, `shown` among them.
+Page build_page(const Framework& framework, const SearchIndexSource& index, const Route& route,
+                const Catalogue* catalogue = nullptr, std::string_view shown = {});
+
+// "This viewer holds 5 releases. An address that names none shows 1.6, the newest release of
+// DISARM Red/Blue 1.x.": the About page's words on its releases, for the view and the mirror.
+std::string releases_sentence(const AboutPage& page);
+
+// The page of a route whose release the catalogue lacks (or cannot load: `error`), naming
+// the releases it holds.
+Page release_not_found_page(const Route& route, const Catalogue& catalogue, const Error* error = nullptr);
 
 // For std::visit over a PageModel: one lambda per kind of page.
 template <class... Arms>

@@ -1,0 +1,103 @@
+// Releases side by side: the viewer's catalogue (the sample's releases 1.0 and 0.9 in the
+// default build), its picker driven with the mouse, addresses that name a release, back and
+// forward across releases, and an address whose release the viewer does not hold.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useViewer, openViewer, screenshot, pointTo } from './browser.mjs';
+
+const env = useViewer();
+
+const state = (page) => page.evaluate(() => window.disarm.state());
+const routeIs = (page, route) => page.waitForFunction((r) => window.disarm.state().route === r, route, { timeout: 5000 });
+
+async function clickButton(page, label) {
+  const button = (await state(page)).buttons.find((b) => b.label === label);
+  assert.ok(button, `a button "${label}" is on screen`);
+  const [x, y, w, h] = button.rect;
+  await pointTo(page, x + w / 2, y + h / 2);
+  await page.mouse.down();
+  await page.mouse.up();
+}
+
+test('the catalogue holds both sample releases, and the address without one shows the default', async () => {
+  const { page, errors } = await openViewer(env.browser, env.server.url + '#/T0016');
+  const s = await state(page);
+  assert.deepEqual(s.catalogue.map((e) => e.key), ['1.0', '0.9']);
+  assert.equal(s.release.key, '1.0');
+  assert.equal(s.release.default, '1.0');
+  assert.equal(s.page.title, 'Write clickbait');
+  // Only the release shown was read.
+  assert.deepEqual(s.catalogue.map((e) => e.loaded), [true, false]);
+  assert.deepEqual(errors, []);
+});
+
+test('the picker shows the page in another release; back and forward cross releases', async () => {
+  const { page, errors } = await openViewer(env.browser, env.server.url + '#/T0016');
+  await clickButton(page, 'Release');
+  await page.waitForFunction(() => window.disarm.state().buttons.some((b) => b.label === 'Release 0.9'));
+  await screenshot(page, 'release-picker-open');
+  await clickButton(page, 'Release 0.9');
+  await routeIs(page, '#/0.9/T0016');
+  let s = await state(page);
+  assert.equal(s.release.key, '0.9');
+  assert.equal(s.release.version, '0.9');
+  assert.equal(s.page.title, 'Write bait headlines');  // its name in 0.9
+  await screenshot(page, 'release-0.9-T0016');
+
+  // Links inside a release stay in it.
+  await page.evaluate(() => window.disarm.navigate('#/0.9/T0045'));
+  await routeIs(page, '#/0.9/T0045');
+  assert.equal((await state(page)).page.title, 'Spread a rumour by text message');
+
+  await page.goBack();
+  await routeIs(page, '#/0.9/T0016');
+  await page.goBack();
+  await routeIs(page, '#/T0016');
+  s = await state(page);
+  assert.equal(s.release.key, '1.0');
+  assert.equal(s.page.title, 'Write clickbait');
+  await page.goForward();
+  await routeIs(page, '#/0.9/T0016');
+  assert.equal((await state(page)).page.title, 'Write bait headlines');
+
+  // Reload keeps the release.
+  await page.reload();
+  await page.waitForFunction(() => window.disarm && window.disarm.state);
+  await page.evaluate(() => window.disarm.ready);
+  await routeIs(page, '#/0.9/T0016');
+  assert.equal((await state(page)).release.key, '0.9');
+  assert.deepEqual(errors, []);
+});
+
+test('a technique removed in 1.0 is missing there and present in 0.9', async () => {
+  const { page } = await openViewer(env.browser, env.server.url + '#/T0045');
+  assert.equal((await state(page)).page.not_found, 'T0045');
+  await page.evaluate(() => window.disarm.navigate('#/0.9/T0045'));
+  await routeIs(page, '#/0.9/T0045');
+  assert.equal((await state(page)).page.id, 'T0045');
+});
+
+test('an address naming a release the viewer lacks says so and lists those it holds', async () => {
+  const { page, errors } = await openViewer(env.browser, env.server.url + '#/9.9/T0016');
+  const s = await state(page);
+  assert.equal(s.page.not_found, '9.9');
+  await page.waitForFunction(() => document.getElementById('page-text').textContent.includes('holds no release'));
+  const mirror = await page.evaluate(() => document.getElementById('page-text').textContent);
+  assert.match(mirror, /holds no release .9\.9.\. It holds 1\.0, 0\.9\./);
+  await screenshot(page, 'release-not-held');
+  assert.deepEqual(errors, []);
+});
+
+test('the About page names the default release, in both themes', async () => {
+  for (const scheme of ['light', 'dark']) {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
+    await page.goto(env.server.url + '#/0.9/about');
+    await page.waitForFunction(() => window.disarm && window.disarm.state);
+    await page.evaluate(() => window.disarm.ready);
+    const s = await state(page);
+    assert.equal(s.release.key, '0.9');
+    assert.ok(s.buttons.some((b) => b.label.startsWith('1.0 (Sample framework')));
+    await screenshot(page, `release-about-${scheme}`);
+    await page.close();
+  }
+});
