@@ -6,8 +6,8 @@
 // - "versions.attack": only its first run of digits is read, and with the domain it must name
 //   a loaded domain, else the layer is refused as "an invalid domain" (view-model.ts
 //   deserializeDomainVersionID, tabs.component.ts). Without it the newest version (2) is used,
-//   which no 1.x domain has. A layer below the newest version is offered an upgrade, which a
-//   DISARM layer declines.
+//   which no 1.x domain has. A 1.x layer is offered an upgrade to version 2, which names no
+//   domain for it; declined, the layer opens as it is.
 // - "versions.layer": "4.5" is Navigator's own; another minor or major version is only a
 //   notice there.
 // - each technique: "techniqueID"; "tactic" may be left out, and then the entry applies under
