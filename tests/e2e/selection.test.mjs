@@ -197,6 +197,68 @@ test('a share link opens the same selection in a new browser, and keeps the read
   assert.deepEqual(await selectedIds(reader.page), ['T0002']);
 });
 
+// A layer as DISARM's Navigator (disarm-navigator-mv) saves one from its v1.6 domain: a tactic
+// on each entry, the score a number, every member its serializer writes.
+const navigatorLayer = JSON.stringify({
+  name: 'Seen before the vote',
+  versions: { attack: '1', navigator: '5.1.0', layer: '4.5' },
+  domain: 'disarm-v1.6',
+  description: 'Saved by the Navigator.',
+  filters: { platforms: ['Windows', 'Linux', 'Mac'] },
+  sorting: 0,
+  layout: { layout: 'side', aggregateFunction: 'average', showID: false, showName: true },
+  hideDisabled: false,
+  techniques: [
+    { techniqueID: 'T0088.001', tactic: 'develop-content', score: 80, color: '', comment: 'voice clone',
+      enabled: true, metadata: [], links: [], showSubtechniques: false },
+    { techniqueID: 'T0146', tactic: 'establish-assets', color: '#e60d0d', comment: '', enabled: true,
+      metadata: [], links: [], showSubtechniques: false },
+    { techniqueID: 'T0002', tactic: 'plan-objectives', color: '', comment: '', enabled: false,
+      metadata: [], links: [], showSubtechniques: false },
+  ],
+  gradient: { colors: ['#ff6666ff', '#ffe766ff', '#8ec843ff'], minValue: 0, maxValue: 100 },
+  legendItems: [],
+  metadata: [],
+  links: [],
+  showTacticRowBackground: false,
+  tacticRowBackground: '#dddddd',
+  selectTechniquesAcrossTactics: true,
+  selectSubtechniquesWithParent: false,
+  selectVisibleTechniques: false,
+}, null, '\t');
+
+test('a layer saved by DISARM\'s Navigator opens in the selection panel, and says it was made on another release', async () => {
+  const { page, errors } = await openViewer(env.browser, env.server.url + '#/matrix/red');
+  // The sample as release 1.7, so that a 1.6 layer is from another release.
+  const sample = JSON.parse(fs.readFileSync(path.join(root, 'data/sample/snapshot.json'), 'utf8'));
+  sample.release = { framework: 'DISARM Red/Blue 1.x', version: '1.7' };
+  const opened = await page.evaluate((text) => window.disarm.load(text, 'sample-1.7.json'), JSON.stringify(sample));
+  assert.equal(opened.ok, true);
+
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'disarm-layer-')), 'navigator-layer.json');
+  fs.writeFileSync(file, navigatorLayer);
+  await pressButton(page, 'Selection (0)');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), pressButton(page, 'Import layer file…')]);
+  await chooser.setFiles(file);
+  await until(page, () => window.disarm.state().selection.count === 2);
+  const s = await state(page);
+  assert.deepEqual(s.selection.items, [
+    { id: 'T0088.001', score: 80, comment: 'voice clone' },
+    { id: 'T0146', score: null, comment: '' },
+  ]);
+  assert.match(s.selection.notice, /Imported 2 techniques from the layer\. This layer was made on DISARM Red\/Blue 1\.x, version 1\.6, not on DISARM Red\/Blue 1\.x, version 1\.7, which is shown/);
+  await framesLater(page);
+  await screenshot(page, 'selection-navigator-layer');
+
+  // Exported again, it is for Navigator's 1.7 domain and records 1.7.
+  const again = JSON.parse(await page.evaluate(() => window.disarm.layerJson()));
+  assert.equal(again.domain, 'disarm-v1.7');
+  assert.equal(again.versions.attack, '1');
+  assert.deepEqual(again.metadata.filter((m) => m.name === 'framework' || m.name === 'release'),
+                   [{ name: 'framework', value: 'DISARM Red/Blue 1.x' }, { name: 'release', value: '1.7' }]);
+  assert.deepEqual(errors, []);
+});
+
 test('export a layer, clear, import it again through the file picker: the same selection', async () => {
   const { page, errors } = await openViewer(env.browser, env.server.url + '#/matrix/red?hl=I00001');
   await page.evaluate(
@@ -214,8 +276,10 @@ test('export a layer, clear, import it again through the file picker: the same s
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'disarm-layer-')), 'layer.json');
   await download.saveAs(file);
   const layer = JSON.parse(fs.readFileSync(file, 'utf8'));
-  assert.equal(layer.domain, 'DISARM');
-  assert.equal(layer.versions.layer, '4.5');
+  // The built-in sample names no release: DISARM's Navigator's newest 1.x domain, and our record.
+  assert.equal(layer.domain, 'disarm-v1.7');
+  assert.deepEqual(layer.versions, { attack: '1', navigator: '4.9.1', layer: '4.5' });
+  assert.deepEqual(layer.metadata.find((m) => m.name === 'framework'), { name: 'framework', value: 'unknown' });
   assert.deepEqual(layer.techniques.map((t) => t.techniqueID), ['T0088.001', 'T0146', 'T0154.002']);
   assert.equal(layer.techniques[0].score, 75);
   assert.equal(layer.techniques[0].comment, 'clone');

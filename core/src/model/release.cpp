@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <array>
 
-#include "text/ascii.hpp"
 #include "disarm/model/model.hpp"
 #include "disarm/model/object_id.hpp"
 #include "disarm/text/sha256.hpp"
+#include "text/ascii.hpp"
 
 namespace disarm {
 
@@ -146,6 +146,13 @@ std::span<const KindWords> alternative_id_patterns() {
     return out;
   }();
   return patterns;
+}
+
+std::string release_label(std::string_view framework, std::string_view version) {
+  if (framework.empty()) return "an unknown release";
+  std::string label(framework);
+  if (!version.empty()) label += ", version " + std::string(version);
+  return label;
 }
 
 std::span<const KnownRelease> known_releases() {

@@ -126,6 +126,7 @@ std::string WorkingSelection::use_layer(Result<LayerImport> imported) {
     }
     notice_ += ".";
   }
+  if (layer.release_warning) notice_ += " " + layer.release_warning->message + ".";
   if (!layer.warnings.empty()) {
     const std::size_t n = layer.warnings.size();
     notice_ += " ";

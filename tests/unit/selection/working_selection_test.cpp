@@ -166,3 +166,21 @@ TEST_CASE("Working selection: what a layer import changed is said", "[selection]
         "T0049 became 100 (scores are whole numbers 0 to 100).");
   CHECK(w.current().find("T0049")->score == kMaxScore);
 }
+
+TEST_CASE("Working selection: a layer made on another release says so", "[selection][working]") {
+  FrameworkData data = test::sample_framework().data();
+  data.release = Release{std::string(kRedBlueFramework), "1.7", {}};
+  const Framework v17 = Framework::build(std::move(data));
+  WorkingSelection w;
+  std::string notice = w.import_layer(v17, R"({"domain": "disarm-v1.6", "versions": {"attack": "1", "layer": "4.5"},
+      "techniques": [{"techniqueID": "T0049", "tactic": "x", "score": 150}]})");
+  CHECK(notice ==
+        "Imported 1 technique from the layer. This layer was made on DISARM Red/Blue 1.x, version 1.6, not on DISARM "
+        "Red/Blue 1.x, version 1.7, which is shown: its technique IDs may name other techniques, or ones this release "
+        "lacks. 1 entry was changed or left out: /techniques/0/score: the score 150 of T0049 became 100 (scores are "
+        "whole numbers 0 to 100).");
+  CHECK(selection_ids(w.current()) == std::vector<std::string>{"T0049"});
+
+  CHECK(w.import_layer(v17, R"({"domain": "disarm-v1.7", "techniques": [{"techniqueID": "T0002"}]})") ==
+        "Imported 1 technique from the layer. Your previous selection (1 technique) is kept: Restore switches back.");
+}

@@ -54,6 +54,10 @@ struct Release {
   friend bool operator==(const Release&, const Release&) = default;
 };
 
+// A release for people: "DISARM Red/Blue 1.x, version 1.6", "DISARM 2.0 Observations" when
+// the version is unknown, "an unknown release" when the framework is.
+std::string release_label(std::string_view framework, std::string_view version);
+
 // A framework's own words: 2.0 Assessments' groups, categories and assessments; none for
 // the others, which use 1.x's.
 Vocabulary framework_vocabulary(std::string_view framework);
