@@ -90,8 +90,8 @@ constexpr std::string_view kDisarmStyleLayer = R"({
 }  // namespace
 
 TEST_CASE("Navigator layer: export in format 4.5 for DISARM's Navigator", "[selection][layer]") {
-  // The sample names no release: the newest 1.x domain, and "unknown" as our record.
-  const Framework& fw = test::sample_framework();
+  // A framework that names no release: the newest 1.x domain, and "unknown" as our record.
+  const Framework fw = sample_as("", "");
   const std::string text = export_navigator_layer(fw, example_selection(), "Deepfake cases");
   const json layer = json::parse(text);
   CHECK(layer["name"] == "Deepfake cases");
@@ -418,7 +418,7 @@ TEST_CASE("Navigator layer: a layer as DISARM's Navigator (disarm-navigator-mv) 
   REQUIRE(on_obs.release_warning);
   CHECK_THAT(on_obs.release_warning->message, ContainsText("not on DISARM 2.0 Observations, version 2.0"));
   // A framework that names no release cannot be told apart.
-  CHECK_FALSE(import_ok(kNavigatorMvLayer).release_warning);
+  CHECK_FALSE(import_ok(kNavigatorMvLayer, sample_as("", "")).release_warning);
 }
 
 TEST_CASE("Navigator layer: each of Navigator's domains is read as its release", "[selection][layer]") {
@@ -531,7 +531,7 @@ TEST_CASE("Navigator layer: export then import keeps the selection and the relea
                         sample_as(kAssessmentsFramework, "2.0 beta"))
                   .release_warning);
   // Our record of an unknown release is not overruled by the domain.
-  LayerImport unknown = import_ok(export_navigator_layer(test::sample_framework(), example_selection(), "x"),
+  LayerImport unknown = import_ok(export_navigator_layer(sample_as("", ""), example_selection(), "x"),
                                   sample_as(kRedBlueFramework, "1.7"));
   CHECK_FALSE(unknown.release.known());
   CHECK(unknown.release.location == "/metadata/5");
