@@ -9,6 +9,7 @@
 // applies wherever the technique appears, so a tactic renamed upstream cannot lose it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,29 @@ inline constexpr std::string_view kUnscoredColour = "#ffd966";
 // The layer as JSON text, 2-space indented. An empty name becomes "DISARM selection". The
 // layer's description and metadata carry the framework's provenance and licence.
 std::string export_navigator_layer(const Framework& framework, const Selection& selection, std::string_view name);
+
+// What a layer shows, for layers other than a selection (a diff's, release_diff_export.hpp).
+struct LayerTechnique {
+  std::string id;
+  std::optional<int> score;
+  std::string colour;  // "#rrggbb", or empty to take the gradient's colour for the score
+  std::string comment;
+};
+
+struct LayerLegendItem {
+  std::string label;
+  std::string colour;
+};
+
+struct LayerContent {
+  std::string name;
+  std::string description;  // the framework's provenance is appended
+  std::vector<LayerTechnique> techniques;
+  std::vector<LayerLegendItem> legend;
+};
+
+// Any layer in the format and with the metadata export_navigator_layer writes.
+std::string write_navigator_layer(const Framework& framework, const LayerContent& content);
 
 struct LayerImport {
   // The layer's enabled techniques that the framework has, with their scores (rounded and
