@@ -51,6 +51,12 @@ ojson diff_json(const ReleaseDiff& diff) {
     out["unmatched"] = {{"old", diff.unmatched_older}, {"new", diff.unmatched_newer}};
     out["note"] = diff.mapping_note();
   }
+  if (diff.unpublished_kinds) {
+    ojson kinds = ojson::array();
+    for (const KindInfo& kind : all_kinds())
+      if (diff.unpublished_kinds & kind_bit(kind.kind)) kinds.push_back(kind.name);
+    out["unpublished"] = std::move(kinds);
+  }
   return out;
 }
 
@@ -77,6 +83,7 @@ std::string release_line(const DiffedRelease& release) {
 void print_summary(const ReleaseDiff& diff, const Vocabulary& words) {
   std::printf("from %s\nto   %s\n", release_line(diff.older).c_str(), release_line(diff.newer).c_str());
   if (diff.across_frameworks) std::printf("%s\n", diff.mapping_note().c_str());
+  if (diff.unpublished_kinds) std::printf("%s\n", diff.unpublished_note(words).c_str());
   std::printf("%zu objects in both; %zu added, removed or changed\n\n", diff.compared, diff.changes.size());
 
   std::printf("  %-18s", "");
@@ -139,7 +146,9 @@ int run_diff(const Args& args) {
         "  --layer     a Navigator layer on NEW, techniques coloured by their change\n"
         "Across frameworks (1.x against 2.0) only the IDs both hold are compared: upstream\n"
         "publishes no mapping for the rest, and none is made up; --json then adds\n"
-        "\"across_frameworks\", \"unmatched\": {\"old\", \"new\"} and \"note\".\n",
+        "\"across_frameworks\", \"unmatched\": {\"old\", \"new\"} and \"note\". A kind one release has\n"
+        "none of (1.7's STIX bundle: incidents, counters, ...) is not compared: --json then adds\n"
+        "\"unpublished\": [kinds].\n",
         usage);
     return kExitOk;
   }

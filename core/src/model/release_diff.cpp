@@ -44,11 +44,12 @@ unsigned end_key(RelationType type, bool forward, bool place) {
   return static_cast<unsigned>(type) * 4 + (forward ? 2 : 0) + (place ? 1 : 0);
 }
 
-std::vector<End> ends(const Framework& fw, ObjectIndex i) {
+std::vector<End> ends(const Framework& fw, ObjectIndex i, KindMask skipped) {
   std::vector<End> out;
   const auto links = fw.links(i);
   out.reserve(links.size());
   for (const Link& link : links) {
+    if (skipped & kind_bit(fw.object(link.other).kind)) continue;
     const bool place = link.forward && is_place(link.type) && !fw.relations()[link.relation].disputed();
     out.push_back({end_key(link.type, link.forward, place), fw.object(link.other).id});
   }
@@ -76,9 +77,9 @@ std::vector<std::string> ids_of(std::span<const End> list) {
   return out;
 }
 
-void compare_relations(const Framework& older, ObjectIndex io, const Framework& newer, ObjectIndex in,
+void compare_relations(const Framework& older, ObjectIndex io, const Framework& newer, ObjectIndex in, KindMask skipped,
                        ObjectChange& change) {
-  const std::vector<End> a = ends(older, io), b = ends(newer, in);
+  const std::vector<End> a = ends(older, io, skipped), b = ends(newer, in, skipped);
   std::size_t i = 0, j = 0;
   while (i < a.size() || j < b.size()) {
     const unsigned key = std::min(i < a.size() ? a[i].key : ~0u, j < b.size() ? b[j].key : ~0u);
@@ -120,7 +121,7 @@ void compare_fields(const Object& a, const Object& b, ObjectChange& change) {
   if (a.has_page != b.has_page) note("page");
 }
 
-ObjectChange compare(const Framework& older, ObjectIndex io, const Framework& newer, ObjectIndex in) {
+ObjectChange compare(const Framework& older, ObjectIndex io, const Framework& newer, ObjectIndex in, KindMask skipped) {
   const Object& a = older.object(io);
   const Object& b = newer.object(in);
   ObjectChange change;
@@ -132,7 +133,7 @@ ObjectChange compare(const Framework& older, ObjectIndex io, const Framework& ne
   change.summary_changed = a.summary != b.summary;
   compare_fields(a, b, change);
   if (change.summary_changed || !change.changed_fields.empty()) mark(change, ChangeGroup::Description);
-  compare_relations(older, io, newer, in, change);
+  compare_relations(older, io, newer, in, skipped, change);
   if (!change.moves.empty()) mark(change, ChangeGroup::Moved);
   if (!change.links.empty()) mark(change, ChangeGroup::Relations);
   return change;
@@ -208,6 +209,17 @@ std::string ReleaseDiff::mapping_note() const {
          " have no counterpart and are not listed as removed or added.";
 }
 
+std::string ReleaseDiff::unpublished_note(const Vocabulary& words) const {
+  if (!unpublished_kinds) return {};
+  std::string kinds;
+  for (const KindInfo& kind : all_kinds())
+    if (unpublished_kinds & kind_bit(kind.kind)) {
+      if (!kinds.empty()) kinds += ", ";
+      kinds += words.plural(kind.kind);
+    }
+  return "Not compared, as one release publishes none of them: " + kinds + ".";
+}
+
 ReleaseDiff diff_releases(const Framework& older, const Framework& newer) {
   ReleaseDiff diff;
   diff.older = diffed_release(older);
@@ -216,7 +228,13 @@ ReleaseDiff diff_releases(const Framework& older, const Framework& newer) {
       !diff.older.framework.empty() && !diff.newer.framework.empty() && diff.older.framework != diff.newer.framework;
 
   const std::vector<ObjectIndex> a = defined_objects(older), b = defined_objects(newer);
+  std::array<std::size_t, kKindCount> in_older{}, in_newer{};
+  for (ObjectIndex i : a) ++in_older[static_cast<std::size_t>(older.object(i).kind)];
+  for (ObjectIndex i : b) ++in_newer[static_cast<std::size_t>(newer.object(i).kind)];
+  for (std::size_t k = 0; k < kKindCount; ++k)
+    if ((in_older[k] == 0) != (in_newer[k] == 0)) diff.unpublished_kinds |= kind_bit(static_cast<Kind>(k));
   auto only = [&](const Object& o, ChangeGroup group) {
+    if (diff.unpublished_kinds & kind_bit(o.kind)) return;
     if (diff.across_frameworks) {
       ++(group == ChangeGroup::Added ? diff.unmatched_newer : diff.unmatched_older);
       return;
@@ -235,7 +253,7 @@ ReleaseDiff diff_releases(const Framework& older, const Framework& newer) {
     const Object* ob = j < b.size() ? &newer.object(b[j]) : nullptr;
     if (oa && ob && oa->id == ob->id) {
       ++diff.compared;
-      ObjectChange change = compare(older, a[i++], newer, b[j++]);
+      ObjectChange change = compare(older, a[i++], newer, b[j++], diff.unpublished_kinds);
       if (change.groups) diff.changes.push_back(std::move(change));
     } else if (oa && (!ob || id_less(oa->id, ob->id))) {
       only(*oa, ChangeGroup::Removed), ++i;

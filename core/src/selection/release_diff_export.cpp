@@ -92,6 +92,7 @@ std::string release_diff_markdown(const ReleaseDiff& diff, const Vocabulary& wor
   std::string out =
       "# Changes from " + markdown_cell(diff.older.label()) + " to " + markdown_cell(diff.newer.label()) + "\n\n";
   if (diff.across_frameworks) out += markdown_cell(diff.mapping_note()) + "\n\n";
+  if (diff.unpublished_kinds) out += markdown_cell(diff.unpublished_note(words)) + "\n\n";
   out += std::to_string(diff.compared) + " objects in both releases; " + std::to_string(diff.changes.size()) +
          " changed, added or removed.\n\n";
 
@@ -201,6 +202,7 @@ std::string release_diff_layer(const ReleaseDiff& diff, const Framework& newer) 
     d += " Removed, so not in this release's matrix (" + std::to_string(removed.size()) +
          "): " + joined(removed, ", ") + ".";
   if (diff.across_frameworks) d += " " + diff.mapping_note();
+  if (diff.unpublished_kinds) d += " " + diff.unpublished_note(newer.release().vocabulary);
   return write_navigator_layer(newer, content);
 }
 

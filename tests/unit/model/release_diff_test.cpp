@@ -126,11 +126,15 @@ TEST_CASE("release diff: an added technique, and the tactic that gains it", "[re
 }
 
 TEST_CASE("release diff: a removed incident, and the technique it cited", "[release_diff]") {
+  FrameworkData older = base("1.0");
   FrameworkData newer = base("1.1");
+  older.objects.push_back(make("I00002", Kind::Incident, "Another campaign"));
+  newer.objects.push_back(make("I00002", Kind::Incident, "Another campaign"));
   std::erase_if(newer.objects, [](const Object& o) { return o.id == "I00001"; });
   std::erase_if(newer.relations, [](const Relation& r) { return r.from == "I00001"; });
-  ReleaseDiff diff = diff_of(base("1.0"), std::move(newer));
+  ReleaseDiff diff = diff_of(std::move(older), std::move(newer));
   CHECK(ids_in(diff, ChangeGroup::Removed) == Ids{"I00001"});
+  CHECK(diff.unpublished_kinds == 0);
   CHECK(diff.find("I00001")->old_name == "A campaign");
   CHECK(diff.count(Kind::Incident, ChangeGroup::Removed) == 1);
   const ObjectChange* technique = diff.find("T0001");
@@ -317,6 +321,8 @@ TEST_CASE("release diff: IDs only named, never defined, are neither added nor re
 TEST_CASE("release diff: across frameworks only the shared IDs are compared", "[release_diff]") {
   FrameworkData older = base("1.6");
   FrameworkData newer = base("2.0");
+  older.objects.push_back(make("C00002", Kind::Counter, "Label posts"));
+  newer.objects.push_back(make("C00002", Kind::Counter, "Label posts"));
   newer.release.framework = std::string(kObservationsFramework);
   object(newer, "T0001").name = "Create accounts";
   newer.objects.push_back(make("TA19", Kind::Tactic, "Observe"));
@@ -329,12 +335,25 @@ TEST_CASE("release diff: across frameworks only the shared IDs are compared", "[
   CHECK(ids_in(diff, ChangeGroup::Removed).empty());
   CHECK(diff.unmatched_older == 1);
   CHECK(diff.unmatched_newer == 2);
-  CHECK(diff.compared == 9);
+  CHECK(diff.compared == 10);
   CHECK(diff.find("T0001")->has(ChangeGroup::Renamed));
   const std::string note = diff.mapping_note();
   CHECK_THAT(note, ContainsText("no mapping"));
-  CHECK_THAT(note, ContainsText("only the 9 IDs both define"));
+  CHECK_THAT(note, ContainsText("only the 10 IDs both define"));
   CHECK_THAT(note, ContainsText(std::string(kObservationsFramework)));
+}
+
+TEST_CASE("release diff: a kind one release publishes none of is not compared", "[release_diff]") {
+  // As 1.7's STIX bundle, which holds tactics and techniques but no incidents or counters.
+  FrameworkData newer = base("1.1");
+  std::erase_if(newer.objects, [](const Object& o) { return o.kind == Kind::Incident || o.kind == Kind::Counter; });
+  std::erase_if(newer.relations, [](const Relation& r) { return r.from == "I00001" || r.from == "C00001"; });
+  ReleaseDiff diff = diff_of(base("1.0"), std::move(newer));
+  CHECK(diff.unpublished_kinds == (kind_bit(Kind::Incident) | kind_bit(Kind::Counter)));
+  CHECK(diff.changes.empty());  // nothing removed, and T0001 lost no incident or counter
+  CHECK(diff.unpublished_note(Vocabulary{}) ==
+        "Not compared, as one release publishes none of them: Incidents, Counters.");
+  CHECK(diff_of(base("1.0"), base("1.1")).unpublished_note(Vocabulary{}).empty());
 }
 
 TEST_CASE("release diff: changes are listed by kind, then numeric ID", "[release_diff]") {

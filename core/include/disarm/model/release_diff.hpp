@@ -92,6 +92,10 @@ struct ReleaseDiff {
   std::size_t compared = 0;         // objects both releases define
   std::size_t unmatched_older = 0;  // across frameworks: defined only in the older release
   std::size_t unmatched_newer = 0;  // ... only in the newer one
+  // Kinds one release holds none of while the other does (1.7's STIX bundle publishes tactics
+  // and techniques only): that release does not publish them, so they are not compared, and
+  // neither are relations to them.
+  KindMask unpublished_kinds = 0;
   // Objects per kind and group.
   std::array<std::array<std::size_t, kChangeGroupCount>, kKindCount> counts{};
 
@@ -102,6 +106,8 @@ struct ReleaseDiff {
   const ObjectChange* find(std::string_view id) const;
   // Across frameworks, one plain sentence saying what was and was not compared; empty otherwise.
   std::string mapping_note() const;
+  // When unpublished_kinds is set, one plain sentence naming those kinds; empty otherwise.
+  std::string unpublished_note(const Vocabulary& words) const;
 };
 
 // Compares the objects both frameworks define (placeholders for IDs only named are not
