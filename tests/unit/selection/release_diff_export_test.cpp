@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "crafted_release.hpp"
 #include "disarm/model/model.hpp"
 #include "disarm/model/release_diff.hpp"
 #include "disarm/selection/navigator_layer.hpp"
@@ -17,36 +18,9 @@ using json = nlohmann::json;
 namespace {
 
 using R = RelationType;
-
-Object make(std::string id, Kind kind, std::string name, std::string summary = {}) {
-  Object o;
-  o.id = std::move(id);
-  o.kind = kind;
-  o.name = std::move(name);
-  o.summary = std::move(summary);
-  return o;
-}
-
-FrameworkData release(std::string version) {
-  FrameworkData d;
-  d.provenance.name = "Crafted";
-  d.provenance.licence = "test";
-  d.release.framework = std::string(kRedBlueFramework);
-  d.release.version = std::move(version);
-  d.objects = {make("TA01", Kind::Tactic, "Prepare"),
-               make("TA02", Kind::Tactic, "Spread"),
-               make("T0001", Kind::Technique, "Make accounts", "Open accounts."),
-               make("T0002", Kind::Technique, "Write posts"),
-               make("T0003", Kind::Technique, "Share posts"),
-               make("T0005", Kind::Technique, "Old | trick"),
-               make("I00001", Kind::Incident, "A campaign")};
-  d.relations = {{R::TechniqueTactic, "T0001", "TA01", {}, {}},
-                 {R::TechniqueTactic, "T0002", "TA01", {}, {}},
-                 {R::TechniqueTactic, "T0003", "TA02", {}, {}},
-                 {R::TechniqueTactic, "T0005", "TA02", {}, {}},
-                 {R::IncidentTechnique, "I00001", "T0001", {}, {}}};
-  return d;
-}
+using test::base;
+using test::make;
+using test::object;
 
 struct Pair {
   Framework older;
@@ -54,18 +28,22 @@ struct Pair {
   ReleaseDiff diff;
 };
 
-// T0001's summary changed, T0002 renamed, T0003 moved to TA01, T0004 added, T0005 removed,
-// and I00001 cites T0002 too.
+// T0001's summary changed, T0002 renamed (to a name a spreadsheet would run), T0003 moved
+// to TA01, T0004 added, T0002.001 removed, and I00001 cites T0002 too.
 Pair changed_pair() {
-  FrameworkData newer = release("1.1");
-  newer.objects[2].summary = "Open fake accounts.";
-  newer.objects[3].name = "=Write posts";
-  newer.objects.erase(newer.objects.begin() + 5);
+  FrameworkData older = base("1.0");
+  object(older, "T0002.001").name = "Old | trick";
+  FrameworkData newer = base("1.1");
+  object(newer, "T0001").summary = "Open fake accounts.";
+  object(newer, "T0002").name = "=Write posts";
+  std::erase_if(newer.objects, [](const Object& o) { return o.id == "T0002.001"; });
+  std::erase_if(newer.relations, [](const Relation& r) { return r.from == "T0002.001"; });
   newer.objects.push_back(make("T0004", Kind::Technique, "Buy ads, widely"));
-  newer.relations[2].to = "TA01";
-  newer.relations[3] = {R::TechniqueTactic, "T0004", "TA02", {}, {}};
+  for (Relation& r : newer.relations)
+    if (r.type == R::TechniqueTactic && r.from == "T0003") r.to = "TA01";
+  newer.relations.push_back({R::TechniqueTactic, "T0004", "TA02", {}, {}});
   newer.relations.push_back({R::IncidentTechnique, "I00001", "T0002", {}, {}});
-  Pair p{Framework::build(release("1.0")), Framework::build(std::move(newer)), {}};
+  Pair p{Framework::build(std::move(older)), Framework::build(std::move(newer)), {}};
   p.diff = diff_releases(p.older, p.newer);
   return p;
 }
@@ -79,8 +57,9 @@ TEST_CASE("release diff export: Markdown counts and a table per group", "[releas
   CHECK_THAT(md, ContainsText("| Techniques | 1 | 1 | 1 | 1 | 1 | 1 |\n"));
   CHECK_THAT(md, ContainsText("| Tactics | 0 | 0 | 0 | 0 | 0 | 2 |\n"));
   CHECK_THAT(
-      md, ContainsText(
-              "## Removed (1)\n\n| ID | Kind | Name |\n| --- | --- | --- |\n| T0005 | Technique | Old \\| trick |\n"));
+      md,
+      ContainsText(
+          "## Removed (1)\n\n| ID | Kind | Name |\n| --- | --- | --- |\n| T0002.001 | Technique | Old \\| trick |\n"));
   CHECK_THAT(md, ContainsText("| T0003 | Share posts | tactic TA02 | tactic TA01 |\n"));
   CHECK_THAT(md, ContainsText("| T0002 | Technique | Write posts | =Write posts |\n"));
   CHECK_THAT(md, ContainsText("| T0001 | Make accounts | summary |\n"));
@@ -93,12 +72,11 @@ TEST_CASE("release diff export: CSV rows, quoted and defused as the selection's"
   const std::string csv = release_diff_csv(p.diff, p.newer.release().vocabulary);
   CHECK(csv.rfind("ID,Kind,Changes,Old name,New name,Moved from,Moved to,Fields,Relations added,Relations removed\r\n",
                   0) == 0);
-  CHECK_THAT(csv,
-             ContainsText("\r\nT0002,Technique,renamed relations,Write posts,'=Write posts,,,,incidents: I00001,\r\n"));
+  CHECK_THAT(csv, ContainsText("\r\nT0002,Technique,renamed relations,Write posts,'=Write posts,,,,incidents: "
+                               "I00001,subtechniques: T0002.001\r\n"));
   CHECK_THAT(csv, ContainsText("\r\nT0004,Technique,added,,\"Buy ads, widely\",,,,,\r\n"));
   CHECK_THAT(csv, ContainsText("\r\nT0003,Technique,moved,Share posts,Share posts,tactic TA02,tactic TA01,,,\r\n"));
-  CHECK_THAT(csv,
-             ContainsText("\r\nTA02,Tactic,relations,Spread,Spread,,,,techniques: T0004,techniques: T0003 T0005\r\n"));
+  CHECK_THAT(csv, ContainsText("\r\nTA02,Tactic,relations,Spread,Spread,,,,techniques: T0004,techniques: T0003\r\n"));
 }
 
 TEST_CASE("release diff export: a layer colouring techniques by change, naming removed ones", "[release_diff]") {
@@ -114,11 +92,12 @@ TEST_CASE("release diff export: a layer colouring techniques by change, naming r
       {"T0003", std::string(change_colour(ChangeGroup::Moved))},
       {"T0004", std::string(change_colour(ChangeGroup::Added))}};
   CHECK(coloured == expected);
-  CHECK(layer["techniques"][1]["comment"] == "Renamed from \"Write posts\". Relations gained incidents: I00001.");
+  CHECK(layer["techniques"][1]["comment"] ==
+        "Renamed from \"Write posts\". Relations gained incidents: I00001, lost subtechniques: T0002.001.");
   CHECK(layer["techniques"][2]["comment"] == "Moved from tactic TA02 to tactic TA01.");
   const std::string description = layer["description"];
   CHECK_THAT(description, ContainsText("1 added, 1 moved, 1 renamed, 1 description, 0 relations."));
-  CHECK_THAT(description, ContainsText("Removed, so not in this release's matrix (1): T0005."));
+  CHECK_THAT(description, ContainsText("Removed, so not in this release's matrix (1): T0002.001."));
   REQUIRE(layer["legendItems"].size() == 5);
   CHECK(layer["legendItems"][0]["label"] == "Added");
   // The colours differ from one another.
