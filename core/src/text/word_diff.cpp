@@ -87,7 +87,8 @@ class Differ {
     const int max_d = std::min(n + m, kMaxWordEdits);
     const int offset = max_d + 1;
     std::vector<int> v(2 * static_cast<std::size_t>(max_d) + 3, 0);
-    std::vector<std::vector<int>> trace;  // trace[d][k + d]: x reached on diagonal k after d edits
+    // Round d's furthest x per diagonal k is trace[d * d + k + d]: rounds 0..d-1 fill d² slots.
+    std::vector<int> trace;
     auto same = [&](int x, int y) { return a_ids_[a0 + x] == b_ids_[b0 + y]; };
     int found = -1;
     for (int d = 0; d <= max_d && found < 0; ++d) {
@@ -99,7 +100,7 @@ class Differ {
         v[offset + k] = x;
         if (x >= n && y >= m) found = d;
       }
-      trace.emplace_back(v.begin() + offset - d, v.begin() + offset + d + 1);
+      trace.insert(trace.end(), v.begin() + offset - d, v.begin() + offset + d + 1);
     }
     if (found < 0) return false;
 
@@ -111,7 +112,7 @@ class Differ {
     std::vector<Step> steps;
     int x = n, y = m;
     for (int d = found; d > 0; --d) {
-      const std::vector<int>& prev = trace[d - 1];
+      const int* prev = trace.data() + static_cast<std::size_t>(d - 1) * (d - 1);
       auto at = [&](int k) { return prev[k + d - 1]; };
       const int k = x - y;
       const bool down = k == -d || (k != d && at(k - 1) < at(k + 1));
