@@ -267,11 +267,16 @@ ReleaseDiff diff_releases(const Framework& older, const Framework& newer) {
   return diff;
 }
 
-WordDiff description_diff(const Framework& older, const Framework& newer, std::string_view id) {
-  const Object* a = older.find_object(id);
-  const Object* b = newer.find_object(id);
-  return word_diff(a ? std::string_view(a->summary) : std::string_view(),
-                   b ? std::string_view(b->summary) : std::string_view());
+WordDiff description_diff(const Framework& older, const Framework& newer, std::string_view id, std::string_view field) {
+  auto text = [&](const Framework& fw) -> std::string_view {
+    const Object* o = fw.find_object(id);
+    if (!o) return {};
+    if (field.empty()) return o->summary;
+    for (const Field& f : o->fields)
+      if (f.key == field) return f.value;
+    return {};
+  };
+  return word_diff(text(older), text(newer));
 }
 
 }  // namespace disarm

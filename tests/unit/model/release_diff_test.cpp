@@ -203,6 +203,18 @@ TEST_CASE("release diff: changed text fields and references are description chan
   CHECK(c->changed_fields == Ids{"Year started", "Found via", "Countries", "references"});
 }
 
+TEST_CASE("release diff: a field's word diff on request", "[release_diff]") {
+  FrameworkData older = base("1.0");
+  object(older, "I00001").fields = {{"Year started", "2019"}, {"Countries", "X"}};
+  FrameworkData newer = base("1.1");
+  object(newer, "I00001").fields = {{"Year started", "2020"}};
+  const Framework a = Framework::build(std::move(older)), b = Framework::build(std::move(newer));
+  CHECK(description_diff(a, b, "I00001", "Year started").parts ==
+        std::vector<DiffPart>{{DiffOp::Removed, "2019"}, {DiffOp::Added, "2020"}});
+  CHECK(description_diff(a, b, "I00001", "Countries").parts == std::vector<DiffPart>{{DiffOp::Removed, "X"}});
+  CHECK(description_diff(a, b, "I00009").identical());
+}
+
 TEST_CASE("release diff: an object whose page is gone but whose ID is still listed", "[release_diff]") {
   FrameworkData newer = base("1.1");
   object(newer, "T0003").has_page = false;

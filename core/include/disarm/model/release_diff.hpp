@@ -118,8 +118,10 @@ struct ReleaseDiff {
 // Word diffs are not computed here: description_diff() gives one on request.
 ReleaseDiff diff_releases(const Framework& older, const Framework& newer);
 
-// The word diff of an object's summary between the two releases (an added or removed
-// object's whole text is added or removed).
-WordDiff description_diff(const Framework& older, const Framework& newer, std::string_view id);
+// The word diff of an object's summary between the two releases, or with `field`, of that
+// field's value (a key of ObjectChange::changed_fields); text one release lacks is all added
+// or all removed.
+WordDiff description_diff(const Framework& older, const Framework& newer, std::string_view id,
+                          std::string_view field = {});
 
 }  // namespace disarm
