@@ -69,5 +69,6 @@ int run_validate(const Args& args);
 int run_show(const Args& args);
 int run_search(const Args& args);
 int run_bundle(const Args& args);
+int run_diff(const Args& args);
 
 }  // namespace disarm::shell

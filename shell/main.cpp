@@ -20,6 +20,7 @@ constexpr Command kCommands[] = {
     {"validate", "consistency problems in a snapshot", disarm::shell::run_validate},
     {"show", "one object with its fields and relations", disarm::shell::run_show},
     {"search", "ranked search by words, phrases and IDs", disarm::shell::run_search},
+    {"diff", "what changed between two releases' snapshots", disarm::shell::run_diff},
     {"bundle", "the built viewer as one offline HTML file", disarm::shell::run_bundle},
 };
 

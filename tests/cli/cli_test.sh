@@ -45,7 +45,7 @@ ends_line() {
 }
 ends_line help-newline "$disarm" --help
 ends_line usage-newline "$disarm"
-for command in stats import validate show search bundle; do ends_line "$command-help-newline" "$disarm" "$command" --help; done
+for command in stats import validate show search diff bundle; do ends_line "$command-help-newline" "$disarm" "$command" --help; done
 expect no-args 2 'usage: disarm COMMAND' -- "$disarm"
 expect unknown-command 2 "unknown command 'frobnicate'" -- "$disarm" frobnicate
 expect stats-help 0 'usage: disarm stats' -- "$disarm" stats --help
@@ -115,6 +115,69 @@ expect search-missing-query 2 'missing QUERY' -- "$disarm" search "$sample"
 expect search-bad-kind 2 "unknown kind 'frob'" -- "$disarm" search "$sample" voice --kind frob
 expect search-bad-limit 2 "--limit wants a number, not 'x'" -- "$disarm" search "$sample" voice --limit x
 
+# disarm diff: two releases of our own making, one of each kind of change.
+cat >"$tmp/old.json" <<'JSON'
+{"format": "disarm-snapshot", "version": 2, "provenance": {"licence": "MIT", "date": "2024-01-01", "commit": "aaa"},
+ "release": {"framework": "DISARM Red/Blue 1.x", "version": "1.0"},
+ "objects": [
+  {"id": "P01", "kind": "phase", "name": "Plan"}, {"id": "P02", "kind": "phase", "name": "Act"},
+  {"id": "TA01", "kind": "tactic", "name": "Prepare"}, {"id": "TA02", "kind": "tactic", "name": "Spread"},
+  {"id": "T0001", "kind": "technique", "name": "Make accounts", "summary": "Open many accounts on one site."},
+  {"id": "T0002", "kind": "technique", "name": "Write posts"},
+  {"id": "T0003", "kind": "technique", "name": "Share posts"},
+  {"id": "T0005", "kind": "technique", "name": "Old trick"},
+  {"id": "I00001", "kind": "incident", "name": "A campaign"}],
+ "relations": [{"type": "tactic-phase", "from": "TA01", "to": "P01"}, {"type": "tactic-phase", "from": "TA02", "to": "P02"},
+  {"type": "technique-tactic", "from": "T0001", "to": "TA01"}, {"type": "technique-tactic", "from": "T0002", "to": "TA01"},
+  {"type": "technique-tactic", "from": "T0003", "to": "TA02"}, {"type": "technique-tactic", "from": "T0005", "to": "TA02"},
+  {"type": "incident-technique", "from": "I00001", "to": "T0001"}]}
+JSON
+cat >"$tmp/new.json" <<'JSON'
+{"format": "disarm-snapshot", "version": 2, "provenance": {"licence": "MIT", "date": "2025-01-01", "commit": "bbb"},
+ "release": {"framework": "DISARM Red/Blue 1.x", "version": "1.1"},
+ "objects": [
+  {"id": "P01", "kind": "phase", "name": "Plan"}, {"id": "P02", "kind": "phase", "name": "Act"},
+  {"id": "TA01", "kind": "tactic", "name": "Prepare"}, {"id": "TA02", "kind": "tactic", "name": "Spread"},
+  {"id": "T0001", "kind": "technique", "name": "Make accounts", "summary": "Open many fake accounts on one site."},
+  {"id": "T0002", "kind": "technique", "name": "Write short posts"},
+  {"id": "T0003", "kind": "technique", "name": "Share posts"},
+  {"id": "T0004", "kind": "technique", "name": "Buy ads, widely"},
+  {"id": "I00001", "kind": "incident", "name": "A campaign"}],
+ "relations": [{"type": "tactic-phase", "from": "TA01", "to": "P01"}, {"type": "tactic-phase", "from": "TA02", "to": "P02"},
+  {"type": "technique-tactic", "from": "T0001", "to": "TA01"}, {"type": "technique-tactic", "from": "T0002", "to": "TA01"},
+  {"type": "technique-tactic", "from": "T0003", "to": "TA01"}, {"type": "technique-tactic", "from": "T0004", "to": "TA02"},
+  {"type": "incident-technique", "from": "I00001", "to": "T0001"}, {"type": "incident-technique", "from": "I00001", "to": "T0003"}]}
+JSON
+expect diff-help 0 'usage: disarm diff OLD.json NEW.json' -- "$disarm" diff --help
+expect diff-summary-from 0 '^from DISARM Red/Blue 1.x, version 1.0 \(2024-01-01\)$' -- "$disarm" diff "$tmp/old.json" "$tmp/new.json"
+expect diff-summary-counts 0 '^  Techniques +1 +1 +1 +1 +1 +1$' -- "$disarm" diff "$tmp/old.json" "$tmp/new.json"
+expect diff-summary-renamed 0 '^  T0002  "Write posts" -> "Write short posts"$' -- "$disarm" diff "$tmp/old.json" "$tmp/new.json"
+expect diff-summary-moved 0 '^  T0003  tactic TA02 -> TA01$' -- "$disarm" diff "$tmp/old.json" "$tmp/new.json"
+expect diff-same 0 '0 added, removed or changed$' -- "$disarm" diff "$tmp/old.json" "$tmp/old.json"
+if command -v python3 >/dev/null; then
+  cat >"$tmp/diffjson.py" <<'PY'
+import json, sys
+d = json.load(sys.stdin)
+print(sorted(d), d["old"], d["new"]["version"], d["added"], d["removed"], d["renamed"], d["moved"])
+print(" ".join("%s=%s" % (c["id"], ",".join(c["fields"])) for c in d["changed"]))
+PY
+  expect diff-json-keys 0 "^\['added', 'changed', 'moved', 'new', 'old', 'removed', 'renamed'\] \{'framework': 'DISARM Red/Blue 1.x', 'version': '1.0', 'date': '2024-01-01', 'commit': 'aaa'\} 1.1 \['T0004'\] \['T0005'\] \[\{'id': 'T0002', 'old': 'Write posts', 'new': 'Write short posts'\}\] \[\{'id': 'T0003', 'old': 'TA02', 'new': 'TA01'\}\]$" -- \
+    bash -c "'$disarm' diff '$tmp/old.json' '$tmp/new.json' --json | python3 '$tmp/diffjson.py'"
+  expect diff-json-changed 0 '^TA01=techniques TA02=techniques T0001=summary T0002=name T0003=tactic,incidents I00001=techniques$' -- \
+    bash -c "'$disarm' diff '$tmp/old.json' '$tmp/new.json' --json | python3 '$tmp/diffjson.py'"
+  expect diff-layer 0 '^T0001 #f0e442 T0002 #56b4e9 T0003 #e69f00 T0004 #009e73 removed: T0005$' -- bash -c \
+    "'$disarm' diff '$tmp/old.json' '$tmp/new.json' --layer | python3 -c 'import json,sys,re; l=json.load(sys.stdin); print(\" \".join(t[\"techniqueID\"]+\" \"+t[\"color\"] for t in l[\"techniques\"]), \"removed:\", re.search(r\"\\): ([^.]*)\\.\", l[\"description\"]).group(1))'"
+fi
+expect diff-markdown 0 '^## Moved \(1\)$' -- "$disarm" diff "$tmp/old.json" "$tmp/new.json" --markdown
+expect diff-markdown-row 0 '^\| T0003 \| Share posts \| tactic TA02 \| tactic TA01 \|$' -- "$disarm" diff "$tmp/old.json" "$tmp/new.json" --markdown
+expect diff-csv 0 '^T0004,Technique,added,,"Buy ads, widely",,,,,'$'\r''$' -- "$disarm" diff "$tmp/old.json" "$tmp/new.json" --csv
+expect diff-two-formats 2 'give one of --json, --markdown, --csv and --layer' -- "$disarm" diff "$tmp/old.json" "$tmp/new.json" --json --csv
+expect diff-missing-arg 2 'missing NEW.json' -- "$disarm" diff "$tmp/old.json"
+expect diff-missing-file 2 '^disarm: cannot read /nonexistent/x.json$' -- "$disarm" diff "$tmp/old.json" /nonexistent/x.json
+one_line_error diff-broken truncated-object.json 'truncated-object.json: line 2, column 23: invalid JSON' "$disarm" diff "$tmp/old.json"
+sed 's/"DISARM Red\/Blue 1.x", "version": "1.1"/"DISARM 2.0 Observations", "version": "2.0"/' "$tmp/new.json" >"$tmp/obs.json"
+expect diff-across 0 'upstream publishes no mapping between them: only the 8 IDs both define' -- "$disarm" diff "$tmp/old.json" "$tmp/obs.json"
+
 # disarm import: a tree of our own, upstream's pages when they are there, and what is no tree.
 pages="$tmp/pages"
 mkdir -p "$pages/tactics" "$tmp/notpages"
@@ -177,6 +240,15 @@ if [ -d "$releases/2.0-assessments/generated_pages" ]; then
   expect assess-show-links 0 '^A0001.001 technique Assessment A0001 TA80$' -- bash -c \
     "'$disarm' show '$tmp/assess.json' A0001.001 --json | python3 -c 'import json,sys; o=json.load(sys.stdin); print(o[\"id\"], o[\"kind\"], o[\"kind_label\"], o[\"links\"][\"parent\"][0], o[\"links\"][\"tactic\"][0])'"
   expect assess-actor-type-id 2 'no object A001 in' -- "$disarm" show "$tmp/assess.json" A001
+fi
+# disarm diff on two real releases: 1.4's pages against 1.6's. From ls of the two trees: 133
+# technique pages new, 86 gone, of which 4 IDs are still listed (named anew) on 1.6's stale
+# TA03 and TA04 pages, so are there without a page; renamed by their headings T0039 and T0097.
+if [ "$group" = upstream ] && [ -d "$releases/1.4/generated_pages" ]; then
+  "$disarm" import "$releases/1.4/generated_pages" -o "$tmp/up14.json" >/dev/null 2>&1
+  expect diff-upstream-counts 0 '^133 82 T0011,T0012,T0013,T0019 T0011,T0013,T0019,T0039,T0097$' -- bash -c "'$disarm' diff '$tmp/up14.json' '$tmp/up.json' --json |
+    python3 -c 'import json,sys; d=json.load(sys.stdin); t=lambda ids: [i for i in ids if i.startswith(\"T0\")]; print(len(t(d[\"added\"])), len(t(d[\"removed\"])), \",\".join(c[\"id\"] for c in d[\"changed\"] if \"page\" in c[\"fields\"]), \",\".join(r[\"id\"] for r in d[\"renamed\"] if r[\"id\"].startswith(\"T0\")))'"
+  expect diff-upstream-summary 0 '^  Incidents +63 +0 ' -- "$disarm" diff "$tmp/up14.json" "$tmp/up.json"
 fi
 section=own
 

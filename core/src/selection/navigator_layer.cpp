@@ -309,17 +309,30 @@ NavigatorDomain navigator_domain_for(const Release& release) {
 }
 
 std::string export_navigator_layer(const Framework& framework, const Selection& selection, std::string_view name) {
+  LayerContent content;
+  content.name = name.empty() ? std::string("DISARM selection") : std::string(name);
+  content.description = std::to_string(selection.size()) + " technique" + (selection.size() == 1 ? "" : "s") +
+                        " selected in the DISARM viewer.";
+  for (const SelectedTechnique& item : selection.items())
+    content.techniques.push_back({item.id, item.score, item.score ? "" : std::string(kUnscoredColour), item.comment});
+  content.legend.push_back({"Selected, no score", std::string(kUnscoredColour)});
+  return write_navigator_layer(framework, content);
+}
+
+std::string write_navigator_layer(const Framework& framework, const LayerContent& content) {
   const Provenance& p = framework.provenance();
   ojson techniques = ojson::array();
-  for (const SelectedTechnique& item : selection.items()) {
+  for (const LayerTechnique& item : content.techniques) {
     ojson entry;
     entry["techniqueID"] = item.id;
     if (item.score) entry["score"] = *item.score;
-    entry["color"] = item.score ? "" : std::string(kUnscoredColour);
+    entry["color"] = item.colour;
     entry["comment"] = item.comment;
     entry["enabled"] = true;
     techniques.push_back(std::move(entry));
   }
+  ojson legend = ojson::array();
+  for (const LayerLegendItem& item : content.legend) legend.push_back({{"label", item.label}, {"color", item.colour}});
   ojson metadata = ojson::array();
   auto add_metadata = [&](std::string_view key, const std::string& value) {
     if (!value.empty()) metadata.push_back({{"name", std::string(key)}, {"value", value}});
@@ -338,11 +351,10 @@ std::string export_navigator_layer(const Framework& framework, const Selection& 
   const NavigatorDomain domain = navigator_domain_for(release);
 
   ojson layer;
-  layer["name"] = name.empty() ? std::string("DISARM selection") : std::string(name);
+  layer["name"] = content.name;
   layer["versions"] = {{"attack", domain.attack}, {"navigator", kNavigatorVersion}, {"layer", kNavigatorLayerVersion}};
   layer["domain"] = domain.domain;
-  layer["description"] = std::to_string(selection.size()) + " technique" + (selection.size() == 1 ? "" : "s") +
-                         " selected in the DISARM viewer. Data: " + provenance_line(p) + ".";
+  layer["description"] = content.description + " Data: " + provenance_line(p) + ".";
   // The Navigator shows a technique only under a platform it has; upstream's STIX generator
   // gives every technique these three, and DISARM's own layers filter by them.
   layer["filters"] = {{"platforms", {"Windows", "Linux", "Mac"}}};
@@ -357,7 +369,7 @@ std::string export_navigator_layer(const Framework& framework, const Selection& 
   layer["hideDisabled"] = false;
   layer["techniques"] = std::move(techniques);
   layer["gradient"] = {{"colors", {"#ffe5e5", "#ff6666"}}, {"minValue", 0}, {"maxValue", kMaxScore}};
-  layer["legendItems"] = ojson::array({{{"label", "Selected, no score"}, {"color", kUnscoredColour}}});
+  layer["legendItems"] = std::move(legend);
   layer["showTacticRowBackground"] = false;
   layer["tacticRowBackground"] = "#dddddd";
   layer["selectTechniquesAcrossTactics"] = true;

@@ -15,6 +15,8 @@ std::array<std::string, 6> cells(const SelectionRow& row) {
           row.comment, row.incidents ? std::to_string(*row.incidents) : std::string()};
 }
 
+}  // namespace
+
 std::string csv_field(std::string_view text) {
   std::string field(text);
   if (!field.empty() && (field[0] == '=' || field[0] == '+' || field[0] == '-' || field[0] == '@' || field[0] == '\t'))
@@ -42,8 +44,6 @@ std::string markdown_cell(std::string_view text) {
   }
   return out;
 }
-
-}  // namespace
 
 std::vector<SelectionRow> selection_rows(const Framework& framework, const Selection& selection) {
   std::vector<SelectionRow> rows;

@@ -55,6 +55,29 @@ struct LayerRelease {
   friend bool operator==(const LayerRelease&, const LayerRelease&) = default;
 };
 
+// What a layer shows, for layers other than a selection (a diff's, release_diff_export.hpp).
+struct LayerTechnique {
+  std::string id;
+  std::optional<int> score;
+  std::string colour;  // "#rrggbb", or empty to take the gradient's colour for the score
+  std::string comment;
+};
+
+struct LayerLegendItem {
+  std::string label;
+  std::string colour;
+};
+
+struct LayerContent {
+  std::string name;
+  std::string description;  // the framework's provenance is appended
+  std::vector<LayerTechnique> techniques;
+  std::vector<LayerLegendItem> legend;
+};
+
+// Any layer in the format and with the metadata export_navigator_layer writes.
+std::string write_navigator_layer(const Framework& framework, const LayerContent& content);
+
 struct LayerImport {
   // The layer's enabled techniques that the framework has, with their scores (rounded and
   // kept within 0..kMaxScore) and comments.

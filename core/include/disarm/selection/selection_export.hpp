@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "disarm/model/model.hpp"
@@ -30,5 +31,10 @@ std::string selection_csv(const Framework& framework, const Selection& selection
 // A GitHub-flavoured Markdown table. In text cells \ ` * _ [ ] < > | & are backslash-escaped,
 // so that they show as typed, and line breaks become <br>.
 std::string selection_markdown(const Framework& framework, const Selection& selection);
+
+// One CSV field as selection_csv writes it: quoted when needed, formula-like text defused.
+std::string csv_field(std::string_view text);
+// One Markdown table cell's text as selection_markdown writes it: escaped, breaks as <br>.
+std::string markdown_cell(std::string_view text);
 
 }  // namespace disarm
