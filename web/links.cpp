@@ -67,6 +67,23 @@ void show_preview_tooltip(ViewContext& ctx, ObjectIndex object) {
   ImGui::EndTooltip();
 }
 
+void route_link(ViewContext& ctx, std::string_view label, const Route& route) {
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette.link);
+  ImGui::TextUnformatted(label.data(), label.data() + label.size());
+  ImGui::PopStyleColor();
+  const ImVec2 max = ImGui::GetItemRectMax();
+  const std::string target = print_route(route);
+  ctx.links.push_back({target, false, min, max});
+  bool open = opened_from_keyboard(ctx, target, min, max);
+  if (hovering(min, max)) {
+    underline(min, max, ctx.palette.link_hover, ctx.scale);
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    open = open || clicked_within(min, max);
+  }
+  if (open) ctx.open(route);
+}
+
 bool track_object_click(ViewContext& ctx, ObjectIndex object, ImVec2 min, ImVec2 max) {
   const std::string& id = ctx.framework.object(object).id;
   ctx.links.push_back({id, false, min, max});

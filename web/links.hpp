@@ -18,6 +18,9 @@ void track_external_link(ViewContext& ctx, const std::string& url, ImVec2 min, I
 
 // "T0154.002  AI media service" as one link, laid out as an ImGui item.
 void object_link(ViewContext& ctx, ObjectIndex object, std::string_view id, std::string_view name);
+// `label` as a link to a route of the viewer (an object in another release, say), laid out
+// as an ImGui item; recorded under the route's address.
+void route_link(ViewContext& ctx, std::string_view label, const Route& route);
 // A URL or its label as a link, laid out as an ImGui item, opened only if `openable`.
 void external_link(ViewContext& ctx, std::string_view label, const std::string& url, bool openable);
 

@@ -71,6 +71,9 @@ void ViewerApp::draw_release_picker(ViewContext& ctx) {
       }
       ctx.buttons.push_back({"Release " + e.key, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
     }
+    ImGui::Separator();
+    if (ImGui::Selectable("What changed in this release…")) ctx.open(Route::changes());
+    ctx.buttons.push_back({"What changed", ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
     ImGui::EndCombo();
   }
   ImGui::SameLine(0, 12 * scale_);

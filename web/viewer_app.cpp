@@ -10,6 +10,7 @@
 #include "disarm/pages/page.hpp"
 #include "disarm/pages/page_mirror.hpp"
 #include "disarm/pages/page_model.hpp"
+#include "disarm/selection/release_diff_export.hpp"
 #include "disarm/selection/selection_export.hpp"
 #include "disarm/io/snapshot.hpp"
 #include "embedded_files.hpp"
@@ -54,6 +55,7 @@ void ViewerApp::use_release(const std::string& key, const Framework& framework) 
   matrix_view_ = MatrixView{};
   search_view_ = SearchView{};
   kind_view_ = KindListView{};
+  changes_view_ = ChangesView{};
   page_.reset();
   links_.clear();
   search_index_.reset();
@@ -245,6 +247,7 @@ void ViewerApp::show(const Route& route) {
                    search_view_.show(p);
                  },
                  [&](const KindPage& p) { kind_view_.show(p); },
+                 [&](const ChangesPage& p) { changes_view_.show(p); },
                  [](const auto&) {},
              },
              page_->model);
@@ -299,6 +302,7 @@ void ViewerApp::draw_page(ViewContext& ctx) {
                    about_.showing_builtin = opened_from_.empty();
                    draw_about(ctx, p, about_);
                  },
+                 [&](const ChangesPage&) { changes_view_.draw(ctx); },
                  [&](const NotFoundPage& p) { draw_not_found(ctx, p); },
              },
              page_->model);
@@ -384,6 +388,12 @@ std::string ViewerApp::export_text(const std::string& what) const {
   if (what == "layer") return export_navigator_layer(fw, selection, "");
   if (what == "csv") return selection_csv(fw, selection);
   if (what == "markdown") return selection_markdown(fw, selection);
+  if (const auto* changes = std::get_if<ChangesPage>(&page_->model); changes && changes->newer) {
+    const Vocabulary& words = changes->newer->release().vocabulary;
+    if (what == "changes_markdown") return release_diff_markdown(changes->diff, words);
+    if (what == "changes_csv") return release_diff_csv(changes->diff, words);
+    if (what == "changes_layer") return release_diff_layer(changes->diff, *changes->newer);
+  }
   const auto* matrix = std::get_if<MatrixPage>(&page_->model);
   if (what == "share_link") return share_link(selection, matrix ? matrix->highlight.source : "");
   if (what == "print") {

@@ -19,6 +19,7 @@
 #include "selection_store.hpp"
 #include "view_context.hpp"
 #include "views/about_view.hpp"
+#include "views/changes_view.hpp"
 #include "views/kind_list_view.hpp"
 #include "views/matrix_view.hpp"
 #include "views/object_view.hpp"
@@ -128,6 +129,7 @@ class ViewerApp : public PageApiHandler {
   MatrixView matrix_view_;
   SearchView search_view_;
   KindListView kind_view_;
+  ChangesView changes_view_;
   AboutState about_;
   mutable StartupTimes startup_;
   std::string opened_from_;  // the file or URL whose data is shown; empty for built-in data

@@ -183,6 +183,17 @@ void ViewerApp::add_page_state(nlohmann::json& state) const {
             for (const KindPageEntry& e : kp.entries) ids.push_back(e.id);
             state["kind_list"] = {{"kind", kind_name(kp.kind)}, {"ids", ids}};
           },
+          [&](const ChangesPage& cp) {
+            json counts = json::object();
+            for (std::size_t g = 0; g < kChangeGroupCount; ++g)
+              counts[std::string(change_group_name(static_cast<ChangeGroup>(g)))] =
+                  cp.diff.count(static_cast<ChangeGroup>(g));
+            json shown = json::array();
+            for (std::size_t i : cp.shown) shown.push_back(cp.diff.changes[i].id);
+            state["changes"] = {{"from", cp.from},     {"to", cp.to},         {"show", cp.show},
+                                {"problem", cp.problem}, {"counts", counts},   {"shown", shown},
+                                {"total", cp.diff.changes.size()}};
+          },
           [&](const NotFoundPage& nf) {
             state["page"] = {{"not_found", nf.text}};
           },

@@ -101,3 +101,60 @@ test('the About page names the default release, in both themes', async () => {
     await page.close();
   }
 });
+
+test('the changes page: counts by group, a filter, links into each release, and its layer export', async () => {
+  const { page, errors } = await openViewer(env.browser, env.server.url + '#/T0016');
+  // From the release picker, as a reader would find it.
+  await clickButton(page, 'Release');
+  await page.waitForFunction(() => window.disarm.state().buttons.some((b) => b.label === 'What changed'));
+  await clickButton(page, 'What changed');
+  await routeIs(page, '#/changes');
+  let s = await state(page);
+  assert.equal(s.changes.from, '0.9');
+  assert.equal(s.changes.to, '1.0');
+  assert.equal(s.changes.counts.added, 1);
+  assert.equal(s.changes.counts.removed, 1);
+  assert.equal(s.changes.counts.renamed, 1);
+  assert.equal(s.changes.counts.moved, 1);
+  assert.ok(s.changes.counts.description >= 1);
+  assert.ok(s.changes.counts.relations >= 1);
+  await screenshot(page, 'changes-all');
+
+  await clickButton(page, 'Moved 1');
+  await routeIs(page, '#/changes/0.9..1.0?show=moved');
+  assert.deepEqual((await state(page)).changes.shown, ['T0146']);
+  await clickButton(page, 'Removed 1');
+  await routeIs(page, '#/changes/0.9..1.0?show=removed');
+  // A removed technique links to its last version, in the older release.
+  const link = (await state(page)).links.find((l) => l.target === '#/0.9/T0045');
+  assert.ok(link, 'a link to T0045 in 0.9');
+  const [x, y, w, h] = link.rect;
+  await page.mouse.move(x + w / 2, y + h / 2);
+  await page.mouse.down();
+  await page.mouse.up();
+  await routeIs(page, '#/0.9/T0045');
+  assert.equal((await state(page)).page.title, 'Spread a rumour by text message');
+  await page.goBack();
+  await routeIs(page, '#/changes/0.9..1.0?show=removed');
+
+  const layer = JSON.parse(await page.evaluate(() => window.disarm.exportText('changes_layer')));
+  const colours = Object.fromEntries(layer.techniques.map((t) => [t.techniqueID, t.color]));
+  assert.ok(colours['T0088.001'], 'the added technique is coloured');
+  assert.ok(colours['T0146'], 'the moved technique is coloured');
+  assert.notEqual(colours['T0088.001'], colours['T0146']);
+  assert.match(layer.description, /T0045/);  // removed: named, as it cannot be coloured
+  const markdown = await page.evaluate(() => window.disarm.exportText('changes_markdown'));
+  assert.match(markdown, /T0016/);
+  assert.deepEqual(errors, []);
+});
+
+test('the changes page in the dark theme, with its word diff', async () => {
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+  await page.goto(env.server.url + '#/changes/0.9..1.0?show=description');
+  await page.waitForFunction(() => window.disarm && window.disarm.state);
+  await page.evaluate(() => window.disarm.ready);
+  const s = await state(page);
+  assert.ok(s.changes.shown.includes('T0086'));
+  await screenshot(page, 'changes-description-dark');
+  await page.close();
+});

@@ -1,5 +1,6 @@
 // The sample snapshot (data/sample/snapshot.json), read once for the tests that use it: as
-// text for those that test loading, loaded for the rest.
+// text for those that test loading, loaded for the rest. And its older release, 0.9
+// (data/sample/previous/snapshot.json), as text.
 #pragma once
 
 #include <fstream>
@@ -15,6 +16,16 @@ namespace disarm::test {
 inline const std::string& sample_snapshot_text() {
   static const std::string text = [] {
     std::ifstream in(DISARM_SOURCE_DIR "/data/sample/snapshot.json", std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }();
+  return text;
+}
+
+inline const std::string& previous_sample_snapshot_text() {
+  static const std::string text = [] {
+    std::ifstream in(DISARM_SOURCE_DIR "/data/sample/previous/snapshot.json", std::ios::binary);
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();

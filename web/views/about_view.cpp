@@ -42,6 +42,7 @@ void draw_about(ViewContext& ctx, const AboutPage& page, AboutState& state) {
     section_heading(ctx, "Releases");
     ImGui::TextUnformatted(releases_sentence(page).c_str());
     ImGui::TextUnformatted("The picker beside DISARM at the top shows any of them; the address names the one shown.");
+    if (page_button(ctx, "What changed in the release shown")) ctx.open(Route::changes());
     for (const CatalogueEntry& e : page.releases) {
       const std::string label = e.label() + (e.key == page.shown ? "  (shown)" : "");
       if (page_button(ctx, label.c_str())) {

@@ -143,7 +143,7 @@ bool Catalogue::loaded(std::string_view key) const {
   return false;
 }
 
-Result<const Framework*> Catalogue::framework(std::string_view key) {
+Result<const Framework*> Catalogue::framework(std::string_view key) const {
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     if (entries_[i].key != key) continue;
     Slot& slot = *slots_[i];

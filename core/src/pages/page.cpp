@@ -15,7 +15,7 @@ Page object_page(const Framework& framework, const Route& route) {
     return {o.id + " " + o.name + std::string(kTitleEnd), std::move(page)};
   }
   return {route.id + " not found" + std::string(kTitleEnd),
-          NotFoundPage{route.id, suggest_ids(framework, route.id, kNotFoundSuggestions)}};
+          NotFoundPage{route.id, suggest_ids(framework, route.id, kNotFoundSuggestions), {}}};
 }
 
 Page matrix_page(const Framework& framework, const SearchIndexSource& index, const Route& route) {
@@ -41,6 +41,61 @@ Page search_page(const Framework& framework, const SearchIndexSource& index, con
   return {"Search: " + route.query + std::string(kTitleEnd), std::move(page)};
 }
 
+// The release before `key` in the catalogue's order (newest first) of the same framework.
+std::string release_before(const Catalogue& catalogue, std::string_view key) {
+  const CatalogueEntry* shown = catalogue.find(key);
+  if (!shown) return {};
+  bool past = false;
+  for (const CatalogueEntry& e : catalogue.entries()) {
+    if (past && e.framework == shown->framework && e.origin.empty()) return e.key;
+    if (e.key == key) past = true;
+  }
+  return {};
+}
+
+Page changes_page(const Route& route, const Catalogue* catalogue, std::string_view shown_key) {
+  ChangesPage page;
+  page.show = route.show;
+  page.from = route.from;
+  page.to = route.to;
+  if (catalogue) {
+    for (const CatalogueEntry& e : catalogue->entries()) page.keys.push_back(e.key);
+    if (page.from.empty()) {
+      page.to = std::string(shown_key);
+      page.from = release_before(*catalogue, shown_key);
+    }
+  }
+  const std::string title =
+      (page.from.empty() ? std::string("Changes") : "Changes " + page.from + " to " + page.to) + std::string(kTitleEnd);
+  if (!catalogue || catalogue->entries().size() < 2) {
+    page.problem = "This viewer holds one release only: there is nothing to compare it with.";
+    return {title, std::move(page)};
+  }
+  if (page.from.empty()) {
+    page.problem = "This viewer holds no older release of " + std::string(shown_key) + "'s framework: pick two releases.";
+    return {title, std::move(page)};
+  }
+  auto older = catalogue->framework(page.from);
+  auto newer = catalogue->framework(page.to);
+  if (!older || !newer) {
+    page.problem = "Release " + (!older ? page.from : page.to) +
+                   " cannot be compared: " + (!older ? older : newer).error().describe() + ".";
+    return {title, std::move(page)};
+  }
+  page.newer = newer.value();
+  page.diff = diff_releases(*older.value(), *newer.value());
+  page.summaries.resize(page.diff.changes.size());
+  for (std::size_t i = 0; i < page.diff.changes.size(); ++i) {
+    const ObjectChange& c = page.diff.changes[i];
+    if (c.summary_changed) page.summaries[i] = description_diff(*older.value(), *newer.value(), c.id);
+    bool in_group = page.show.empty();
+    for (std::size_t g = 0; g < kChangeGroupCount && !in_group; ++g)
+      in_group = c.has(static_cast<ChangeGroup>(g)) && change_group_name(static_cast<ChangeGroup>(g)) == page.show;
+    if (in_group) page.shown.push_back(i);
+  }
+  return {title, std::move(page)};
+}
+
 }  // namespace
 
 Page build_page(const Framework& framework, const SearchIndexSource& index, const Route& route,
@@ -60,11 +115,13 @@ Page build_page(const Framework& framework, const SearchIndexSource& index, cons
     case RouteType::About:
       return {"About \u2013 DISARM viewer",
               catalogue ? AboutPage{catalogue->entries(), std::string(shown), catalogue->default_key()} : AboutPage{}};
+    case RouteType::Changes:
+      return changes_page(route, catalogue, shown);
     case RouteType::NotFound:
       break;
   }
   return {"DISARM framework viewer",
-          NotFoundPage{route.text, suggest_ids(framework, route.text, kNotFoundSuggestions)}};
+          NotFoundPage{route.text, suggest_ids(framework, route.text, kNotFoundSuggestions), {}}};
 }
 
 Page release_not_found_page(const Route& route, const Catalogue& catalogue, const Error* error) {

@@ -158,6 +158,41 @@ std::string not_found_html(const Framework& framework, const NotFoundPage& page)
          route_link(Route::home(), "go to the start") + ".</p>\n";
 }
 
+// A change's object as a link into the release that has it: the newer one, or the older one
+// for an object removed.
+std::string change_link_html(const ChangesPage& page, const ObjectChange& c) {
+  Route route = Route::object(c.id);
+  route.release = c.has(ChangeGroup::Removed) ? page.from : page.to;
+  const std::string& name = c.new_name.empty() ? c.old_name : c.new_name;
+  return route_link(route, name.empty() ? c.id : c.id + " " + name);
+}
+
+std::string changes_html(const ChangesPage& page) {
+  std::string out = "<h1>Changes" + (page.from.empty() ? std::string() : " from " + html_escape(page.from) + " to " +
+                                                                            html_escape(page.to)) +
+                    "</h1>\n";
+  if (!page.problem.empty()) return out + "<p>" + html_escape(page.problem) + "</p>\n";
+  if (std::string note = page.diff.mapping_note(); !note.empty()) out += "<p>" + html_escape(note) + "</p>\n";
+  out += "<ul>\n";
+  for (std::size_t g = 0; g < kChangeGroupCount; ++g) {
+    const auto group = static_cast<ChangeGroup>(g);
+    out += "<li>" + html_escape(change_group_label(group)) + ": " + std::to_string(page.diff.count(group)) + "</li>\n";
+  }
+  out += "</ul>\n<ol>\n";
+  for (std::size_t i = 0; i < page.shown.size() && i < kMirrorSearchHits * 5; ++i) {
+    const ObjectChange& c = page.diff.changes[page.shown[i]];
+    out += "<li>" + change_link_html(page, c) + ": ";
+    bool first = true;
+    for (std::size_t g = 0; g < kChangeGroupCount; ++g)
+      if (c.has(static_cast<ChangeGroup>(g))) {
+        out += (first ? "" : ", ") + html_escape(change_group_name(static_cast<ChangeGroup>(g)));
+        first = false;
+      }
+    out += "</li>\n";
+  }
+  return out + "</ol>\n";
+}
+
 }  // namespace
 
 std::string matrix_mirror_html(const MatrixModel& matrix, const Vocabulary& words) {
@@ -206,6 +241,7 @@ std::string page_mirror_html(const Framework& framework, const Page& page) {
                         [&](const SearchPage& p) { return search_html(framework, p); },
                         [&](const KindPage& p) { return kind_list_html(p); },
                         [&](const AboutPage& p) { return about_html(framework, p); },
+                        [&](const ChangesPage& p) { return changes_html(p); },
                         [&](const NotFoundPage& p) { return not_found_html(framework, p); },
                     },
                     page.model);

@@ -4,6 +4,7 @@
 
 #include "text/ascii.hpp"
 #include "disarm/model/object_id.hpp"
+#include "disarm/model/release_diff.hpp"
 #include "disarm/selection/selection_fragment.hpp"
 #include "text/utf8.hpp"
 
@@ -77,6 +78,16 @@ Route search_route(std::string_view query_string) {
   return Route::search(query, kinds);
 }
 
+// "1.4..1.6" and "show=moved"; anything else is left out.
+Route changes_route(std::string_view pair, std::string_view query_string) {
+  std::string show;
+  for (std::string_view item : split(query_string, '&'))
+    if (item.starts_with("show=") && show.empty()) show = percent_decode(item.substr(5));
+  const std::size_t dots = pair.find("..");
+  if (dots == std::string_view::npos) return Route::changes({}, {}, show);
+  return Route::changes(pair.substr(0, dots), pair.substr(dots + 2), show);
+}
+
 // "hl=I00099&sel=CODE": the first of a repeated key wins, unknown keys are ignored.
 Route matrix_route(MatrixSide side, std::string_view query_string) {
   std::string highlight, selection;
@@ -148,6 +159,18 @@ Route Route::about() {
   return route;
 }
 
+Route Route::changes(std::string_view from, std::string_view to, std::string_view show) {
+  Route route;
+  route.type = RouteType::Changes;
+  if (is_release_key(from) && is_release_key(to)) {
+    route.from = ascii_lower_case(from);
+    route.to = ascii_lower_case(to);
+  }
+  for (std::size_t g = 0; g < kChangeGroupCount; ++g)
+    if (show == change_group_name(static_cast<ChangeGroup>(g))) route.show = std::string(show);
+  return route;
+}
+
 std::string percent_encode(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
@@ -212,6 +235,7 @@ Route parse_page_route(std::string_view hash, std::string_view body) {
     if (first == "about") return Route::about();
     if (first == "matrix") return matrix_route(MatrixSide::Red, query_string);
     if (first == "search") return search_route(query_string);
+    if (first == "changes") return changes_route({}, query_string);
     if (parse_id(segments[0])) return Route::object(segments[0]);
   } else if (segments.size() == 2) {
     const std::string second = ascii_lower_case(segments[1]);
@@ -219,6 +243,10 @@ Route parse_page_route(std::string_view hash, std::string_view body) {
     if (first == "matrix" && second == "blue") return matrix_route(MatrixSide::Blue, query_string);
     if (first == "kind")
       if (auto kind = kind_from_name(second)) return Route::kind_list(*kind);
+    if (first == "changes") {
+      Route route = changes_route(segments[1], query_string);
+      if (!route.from.empty()) return route;
+    }
   }
   return not_found(hash);
 }
@@ -272,6 +300,12 @@ std::string print_page_route(const Route& route) {
       return "#/kind/" + std::string(kind_name(route.kind));
     case RouteType::About:
       return "#/about";
+    case RouteType::Changes: {
+      std::string out = "#/changes";
+      if (!route.from.empty()) out += "/" + route.from + ".." + route.to;
+      if (!route.show.empty()) out += "?show=" + route.show;
+      return out;
+    }
     case RouteType::NotFound:
       return route.text;
   }

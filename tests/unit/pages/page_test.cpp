@@ -92,7 +92,7 @@ TEST_CASE("Page: a visitor reaches the arm for the page's kind", "[page]") {
     return std::visit(
         PageVisitor{[](const HomePage&) { return "home"; }, [](const ObjectPage&) { return "object"; },
                     [](const MatrixPage&) { return "matrix"; }, [](const SearchPage&) { return "search"; },
-                    [](const KindPage&) { return "kind"; }, [](const AboutPage&) { return "about"; },
+                    [](const KindPage&) { return "kind"; }, [](const AboutPage&) { return "about"; }, [](const ChangesPage&) { return "changes"; },
                     [](const NotFoundPage&) { return "not found"; }},
         page.model);
   };
@@ -126,4 +126,68 @@ TEST_CASE("the About page lists the catalogue and says which release an address 
   CHECK(about.default_key == "1.6");
   CHECK(releases_sentence(about) ==
         "This viewer holds 2 releases. An address that names none shows 1.6, the newest release of DISARM Red/Blue 1.x.");
+}
+
+namespace {
+
+// The sample's two releases, as the default web build holds them.
+Catalogue sample_catalogue() {
+  Catalogue catalogue;
+  catalogue.add_snapshot(test::sample_snapshot_text(), "Sample framework (DISARM-shaped)", "1.0", "2026-11-26");
+  catalogue.add_snapshot(test::previous_sample_snapshot_text(), "Sample framework (DISARM-shaped)", "0.9", "2026-06-01");
+  return catalogue;
+}
+
+std::vector<std::string> shown_ids(const ChangesPage& page) {
+  std::vector<std::string> ids;
+  for (std::size_t i : page.shown) ids.push_back(page.diff.changes[i].id);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("the changes page compares two releases, one group or all") {
+  const Catalogue catalogue = sample_catalogue();
+  const Framework& fw = test::sample_framework();
+  const SearchIndex index = SearchIndex::build(fw);
+  const Page page = build_page(fw, index, parse_route("#/changes/0.9..1.0"), &catalogue, "1.0");
+  CHECK(page.title == "Changes 0.9 to 1.0 \u2013 DISARM");
+  const auto& changes = std::get<ChangesPage>(page.model);
+  REQUIRE(changes.problem.empty());
+  CHECK(changes.diff.count(ChangeGroup::Added) == 1);    // T0088.001
+  CHECK(changes.diff.count(ChangeGroup::Removed) == 1);  // T0045
+  CHECK(changes.diff.count(ChangeGroup::Renamed) == 1);  // T0016
+  const ObjectChange* moved = changes.diff.find("T0146");
+  REQUIRE(moved != nullptr);
+  CHECK(moved->has(ChangeGroup::Moved));
+  // The reworded summary comes with its word diff: one word added.
+  const ObjectChange* reworded = changes.diff.find("T0086");
+  REQUIRE(reworded != nullptr);
+  const std::size_t at = static_cast<std::size_t>(reworded - changes.diff.changes.data());
+  CHECK(changes.summaries[at].parts ==
+        std::vector<DiffPart>{{DiffOp::Same, "Generate "}, {DiffOp::Added, "or alter "}, {DiffOp::Same, "pictures for the operation."}});
+  CHECK(changes.shown.size() == changes.diff.changes.size());
+
+  const Page only_moved = build_page(fw, index, parse_route("#/changes/0.9..1.0?show=moved"), &catalogue, "1.0");
+  CHECK(shown_ids(std::get<ChangesPage>(only_moved.model)) == std::vector<std::string>{"T0146"});
+
+  // Without releases named: from the release before the one shown.
+  const Page implied = build_page(fw, index, parse_route("#/changes"), &catalogue, "1.0");
+  CHECK(std::get<ChangesPage>(implied.model).from == "0.9");
+  CHECK(std::get<ChangesPage>(implied.model).to == "1.0");
+}
+
+TEST_CASE("the changes page says why when there is nothing to compare") {
+  const Framework& fw = test::sample_framework();
+  const SearchIndex index = SearchIndex::build(fw);
+  Catalogue one;
+  one.add_snapshot(test::sample_snapshot_text(), "Sample framework (DISARM-shaped)", "1.0", "2026-11-26");
+  const Page alone = build_page(fw, index, parse_route("#/changes"), &one, "1.0");
+  CHECK_THAT(std::get<ChangesPage>(alone.model).problem, ContainsText("one release only"));
+
+  const Catalogue catalogue = sample_catalogue();
+  const Page missing = build_page(fw, index, parse_route("#/changes/0.5..1.0"), &catalogue, "1.0");
+  CHECK_THAT(std::get<ChangesPage>(missing.model).problem, ContainsText("Release 0.5 cannot be compared"));
+  const Page oldest = build_page(fw, index, parse_route("#/0.9/changes"), &catalogue, "0.9");
+  CHECK_THAT(std::get<ChangesPage>(oldest.model).problem, ContainsText("no older release of 0.9"));
 }

@@ -264,3 +264,18 @@ TEST_CASE("a release key starts with a digit and holds letters, digits, dots and
   }
   CHECK_FALSE(is_release_key(std::string(kMaxReleaseKey + 1, '1')));
 }
+
+TEST_CASE("a changes route names two releases and may show one group") {
+  Route r = parse_route("#/changes/1.4..1.6");
+  CHECK(r.type == RouteType::Changes);
+  CHECK(r.from == "1.4");
+  CHECK(r.to == "1.6");
+  CHECK(r.show.empty());
+  CHECK(parse_route("#/changes/1.4..1.6?show=moved").show == "moved");
+  CHECK(parse_route("#/changes/1.4..1.6?show=nonsense").show.empty());
+  CHECK(parse_route("#/changes") == Route::changes());
+  CHECK(parse_route("#/changes/nonsense").type == RouteType::NotFound);
+  CHECK(parse_route("#/changes/T0001..1.6").type == RouteType::NotFound);
+  for (const Route& route : {r, parse_route("#/changes/1.4..1.6?show=added"), Route::changes(), parse_route("#/2.0/changes")})
+    check_round_trip(route);
+}

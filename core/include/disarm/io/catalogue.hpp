@@ -54,8 +54,9 @@ class Catalogue {
   const std::string& default_key() const { return default_key_; }
 
   // The release's framework, parsed on first use; an Error (with the snapshot's location of
-  // the fault) when its snapshot does not load, or when there is no such key.
-  Result<const Framework*> framework(std::string_view key);
+  // the fault) when its snapshot does not load, or when there is no such key. Const: what it
+  // parses is a cache, and the catalogue says the same before and after.
+  Result<const Framework*> framework(std::string_view key) const;
   bool loaded(std::string_view key) const;
 
  private:

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "disarm/io/catalogue.hpp"
+#include "disarm/model/release_diff.hpp"
 #include "disarm/pages/highlight.hpp"
 #include "disarm/pages/matrix_model.hpp"
 #include "disarm/model/model.hpp"
@@ -30,6 +31,23 @@ struct AboutPage {
   std::vector<CatalogueEntry> releases;  // the catalogue's, in its order
   std::string shown;                     // the key of the release shown
   std::string default_key;               // the one an address without a release shows
+};
+
+// What changed between two releases of the catalogue.
+struct ChangesPage {
+  std::string from, to;  // the releases' keys, older first
+  std::string show;      // the group shown (change_group_name); empty for all
+  std::string problem;   // why there is nothing to compare ("one release only"); empty if none
+  ReleaseDiff diff;
+  // Per diff.changes entry, the word diff of its summary where it changed (else empty).
+  std::vector<WordDiff> summaries;
+  // The other releases one may compare, by key, for the page's pickers.
+  std::vector<std::string> keys;
+  // The entries of diff.changes shown: in `show`'s group, or all.
+  std::vector<std::size_t> shown;
+  // The newer release's framework (the catalogue's, which outlives the page), for its words
+  // and the exports' Navigator layer; null when there is a problem.
+  const Framework* newer = nullptr;
 };
 
 struct MatrixPage {
@@ -59,7 +77,8 @@ struct NotFoundPage {
 
 inline constexpr std::size_t kNotFoundSuggestions = 8;
 
-using PageModel = std::variant<HomePage, ObjectPage, MatrixPage, SearchPage, KindPage, AboutPage, NotFoundPage>;
+using PageModel =
+    std::variant<HomePage, ObjectPage, MatrixPage, SearchPage, KindPage, AboutPage, ChangesPage, NotFoundPage>;
 
 struct Page {
   std::string title;  // the document's: "T0086 Make synthetic images – DISARM"

@@ -10,6 +10,9 @@
 //   "#/search?q=deep+fake&kind=incident,technique"
 //   "#/kind/technique"                  every object of a kind
 //   "#/about"
+//   "#/changes/1.4..1.6"                what changed between two releases of the catalogue
+//   "#/changes/1.4..1.6?show=moved"     ... one group of changes only
+//   "#/changes"                         ... from the release before the one shown to it
 //   "#/1.5/T0019" "#/2.0-beta/matrix/red"  any of the above in a release of the catalogue
 //                                       (io/catalogue.hpp); without one, the default release
 //   anything else                       NotFound, keeping the text
@@ -28,7 +31,7 @@
 
 namespace disarm {
 
-enum class RouteType : unsigned char { Home, Object, Matrix, Search, KindList, About, NotFound };
+enum class RouteType : unsigned char { Home, Object, Matrix, Search, KindList, About, Changes, NotFound };
 
 struct Route {
   RouteType type = RouteType::Home;
@@ -44,6 +47,11 @@ struct Route {
   KindMask kinds = 0;           // Search: the kinds to show; 0 means all
   Kind kind = Kind::Technique;  // KindList
   std::string text;             // NotFound: the hash as given, made valid UTF-8
+  // Changes: the releases compared, by key (both empty: the one before the release shown,
+  // and it), and the group shown ("added", "moved"...; empty for all).
+  std::string from;
+  std::string to;
+  std::string show;
   // The catalogue's key of the release shown ("1.5"), lower case; empty for the default
   // release, so that every address published before releases keeps its meaning.
   std::string release;
@@ -56,6 +64,8 @@ struct Route {
   static Route search(std::string_view query, KindMask kinds = 0);
   static Route kind_list(Kind kind);
   static Route about();
+  // Keys that are not release keys, and a group that is none, are left out.
+  static Route changes(std::string_view from = {}, std::string_view to = {}, std::string_view show = {});
 
   friend bool operator==(const Route&, const Route&) = default;
 };
