@@ -71,6 +71,10 @@ class ViewContext {
   // Shown in another page's iframe (?embed=1): the reader's content first, and the analyst's
   // controls behind the embed bar's one menu (each view's draw_menu).
   bool embed = false;
+  // The releases the viewer holds (with more than one, pages offer the others), and the key
+  // of the one shown.
+  std::vector<std::string> releases;
+  std::string release;
 
   // The route a view asked to open this frame; the app navigates after the frame.
   std::optional<Route> requested;

@@ -56,6 +56,7 @@ void ViewerApp::use_release(const std::string& key, const Framework& framework) 
   search_view_ = SearchView{};
   kind_view_ = KindListView{};
   changes_view_ = ChangesView{};
+  history_view_ = HistoryView{};
   page_.reset();
   links_.clear();
   search_index_.reset();
@@ -241,6 +242,7 @@ void ViewerApp::show(const Route& route) {
                  [&](const MatrixPage& p) {
                    matrix_view_.show(p.model);
                    matrix_view_.set_highlight(p.highlight);
+                   matrix_view_.set_changes(p.changes);
                  },
                  [&](const SearchPage& p) {
                    search_text_ = p.query;
@@ -248,6 +250,7 @@ void ViewerApp::show(const Route& route) {
                  },
                  [&](const KindPage& p) { kind_view_.show(p); },
                  [&](const ChangesPage& p) { changes_view_.show(p); },
+                 [&](const HistoryPage& p) { history_view_.show(p); },
                  [](const auto&) {},
              },
              page_->model);
@@ -284,11 +287,15 @@ void ViewerApp::draw_not_found(ViewContext& ctx, const NotFoundPage& page) {
     for (ObjectIndex i : page.suggestions) object_link(ctx, i, framework_->object(i).id, framework_->object(i).name);
   }
   ImGui::Spacing();
-  if (page.reason.empty()) {  // a release's key is not worth a search
-    if (ImGui::Button("Search for it")) ctx.open(Route::search(page.text));
+  if (page.history) {
+    if (page_button(ctx, "Look for it in the other releases", false)) ctx.open(Route::history(page.text));
     ImGui::SameLine();
   }
-  if (ImGui::Button("Go to the start")) ctx.open(Route::home());
+  if (page.reason.empty()) {  // a release's key is not worth a search
+    if (page_button(ctx, "Search for it", false)) ctx.open(Route::search(page.text));
+    ImGui::SameLine();
+  }
+  if (page_button(ctx, "Go to the start", false)) ctx.open(Route::home());
 }
 
 void ViewerApp::draw_page(ViewContext& ctx) {
@@ -303,6 +310,7 @@ void ViewerApp::draw_page(ViewContext& ctx) {
                    draw_about(ctx, p, about_);
                  },
                  [&](const ChangesPage&) { changes_view_.draw(ctx); },
+                 [&](const HistoryPage&) { history_view_.draw(ctx); },
                  [&](const NotFoundPage& p) { draw_not_found(ctx, p); },
              },
              page_->model);
@@ -328,6 +336,8 @@ void ViewerApp::draw() {
 
   ViewContext ctx(*framework_, fonts_, palette_, scale_, *previews_);
   ctx.embed = embed_;
+  for (const CatalogueEntry& e : catalogue_.entries()) ctx.releases.push_back(e.key);
+  ctx.release = release_;
   if (embed_)
     draw_embed_bar(ctx);
   else

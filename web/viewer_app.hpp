@@ -20,6 +20,7 @@
 #include "view_context.hpp"
 #include "views/about_view.hpp"
 #include "views/changes_view.hpp"
+#include "views/history_view.hpp"
 #include "views/kind_list_view.hpp"
 #include "views/matrix_view.hpp"
 #include "views/object_view.hpp"
@@ -130,6 +131,7 @@ class ViewerApp : public PageApiHandler {
   SearchView search_view_;
   KindListView kind_view_;
   ChangesView changes_view_;
+  HistoryView history_view_;
   AboutState about_;
   mutable StartupTimes startup_;
   std::string opened_from_;  // the file or URL whose data is shown; empty for built-in data

@@ -170,6 +170,14 @@ void ViewerApp::add_page_state(nlohmann::json& state) const {
                                {"legend_levels", matrix_view_.legend_levels()}};
             if (!hl.source.empty())
               state["highlight"] = {{"source", hl.source}, {"label", hl.label}, {"count", lit.size()}, {"ids", lit}};
+            if (!mp.changes.since.empty()) {
+              json marked = json::object();
+              for (const auto& [id, groups] : mp.changes.groups) marked[id] = groups;
+              state["matrix"]["changes"] = {{"since", mp.changes.since},
+                                            {"problem", mp.changes.problem},
+                                            {"marked", marked},
+                                            {"removed", mp.changes.removed}};
+            }
           },
           [&](const SearchPage& sp) {
             json hits = json::array();
@@ -193,6 +201,12 @@ void ViewerApp::add_page_state(nlohmann::json& state) const {
             state["changes"] = {{"from", cp.from},     {"to", cp.to},         {"show", cp.show},
                                 {"problem", cp.problem}, {"counts", counts},   {"shown", shown},
                                 {"total", cp.diff.changes.size()}};
+          },
+          [&](const HistoryPage& hp) {
+            json entries = json::array();
+            for (const HistoryEntry& e : hp.entries)
+              entries.push_back({{"key", e.key}, {"holds", e.holds}, {"name", e.name}, {"changes", e.changes}});
+            state["history_page"] = {{"id", hp.id}, {"releases", entries}};
           },
           [&](const NotFoundPage& nf) {
             state["page"] = {{"not_found", nf.text}};

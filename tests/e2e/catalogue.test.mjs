@@ -158,3 +158,41 @@ test('the changes page in the dark theme, with its word diff', async () => {
   await screenshot(page, 'changes-description-dark');
   await page.close();
 });
+
+test('an object in every release: from its page, and from the address of a removed one', async () => {
+  const { page, errors } = await openViewer(env.browser, env.server.url + '#/T0016');
+  await clickButton(page, 'In other releases');
+  await routeIs(page, '#/history/T0016');
+  let s = await state(page);
+  assert.deepEqual(s.history_page.releases.map((r) => [r.key, r.name, r.changes]),
+    [['1.0', 'Write clickbait', ['name']], ['0.9', 'Write bait headlines', []]]);
+  await screenshot(page, 'history-T0016');
+
+  // A removed technique's address in the newest release: not found, with the way to its last version.
+  await page.evaluate(() => window.disarm.navigate('#/T0045'));
+  await routeIs(page, '#/T0045');
+  await clickButton(page, 'Look for it in the other releases');
+  await routeIs(page, '#/history/T0045');
+  s = await state(page);
+  assert.deepEqual(s.history_page.releases.map((r) => [r.key, r.holds, r.changes]),
+    [['1.0', false, ['removed']], ['0.9', true, []]]);
+  const link = s.links.find((l) => l.target === '#/0.9/T0045');
+  assert.ok(link, 'a link to its last version');
+  assert.deepEqual(errors, []);
+});
+
+test('the matrix marks what changed since an older release, chosen from its toolbar', async () => {
+  const { page, errors } = await openViewer(env.browser, env.server.url + '#/matrix/red');
+  await clickButton(page, 'Changes since');
+  await page.waitForFunction(() => window.disarm.state().buttons.some((b) => b.label === 'Since 0.9'));
+  await clickButton(page, 'Since 0.9');
+  await routeIs(page, '#/matrix/red?since=0.9');
+  const s = await state(page);
+  assert.equal(s.matrix.changes.since, '0.9');
+  assert.deepEqual(Object.keys(s.matrix.changes.marked).sort(), ['T0016', 'T0049.001', 'T0086', 'T0086.002', 'T0088', 'T0088.001', 'T0146']);
+  assert.equal(s.matrix.changes.removed, 1);
+  await screenshot(page, 'matrix-changes-since');
+  await clickButton(page, 'List the changes');
+  await routeIs(page, '#/changes/0.9..1.0');
+  assert.deepEqual(errors, []);
+});

@@ -276,10 +276,13 @@ test('export a layer, clear, import it again through the file picker: the same s
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'disarm-layer-')), 'layer.json');
   await download.saveAs(file);
   const layer = JSON.parse(fs.readFileSync(file, 'utf8'));
-  // The built-in sample names no release: DISARM's Navigator's newest 1.x domain, and our record.
-  assert.equal(layer.domain, 'disarm-v1.7');
+  // The built-in sample is release 1.0 of its own framework: Navigator has no domain before 1.6,
+  // so the layer is for 1.6's, and records the sample's own release.
+  assert.equal(layer.domain, 'disarm-v1.6');
   assert.deepEqual(layer.versions, { attack: '1', navigator: '4.9.1', layer: '4.5' });
-  assert.deepEqual(layer.metadata.find((m) => m.name === 'framework'), { name: 'framework', value: 'unknown' });
+  assert.deepEqual(layer.metadata.find((m) => m.name === 'framework'),
+    { name: 'framework', value: 'Sample framework (DISARM-shaped)' });
+  assert.deepEqual(layer.metadata.find((m) => m.name === 'release'), { name: 'release', value: '1.0' });
   assert.deepEqual(layer.techniques.map((t) => t.techniqueID), ['T0088.001', 'T0146', 'T0154.002']);
   assert.equal(layer.techniques[0].score, 75);
   assert.equal(layer.techniques[0].comment, 'clone');

@@ -218,6 +218,28 @@ void MatrixView::draw_controls(ViewContext& ctx, const SearchIndexSource& search
   if (page_button(ctx, "Print", false)) print_document(print_document_html(ctx.framework, store.selection()));
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("A print view of the matrix as shown, with its highlight and selection");
+  if (ctx.releases.size() > 1) {
+    const std::string since = changes_ && !changes_->since.empty() ? "Changes since " + changes_->since : "Changes since\u2026";
+    next(button_width(since.c_str()) + ImGui::GetFrameHeight());
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize(since.c_str()).x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2);
+    const bool open = ImGui::BeginCombo("##since", since.c_str());
+    ctx.buttons.push_back({"Changes since", ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+    if (open) {
+      auto pick = [&](const std::string& label, const std::string& key) {
+        if (ImGui::Selectable(label.c_str(), changes_ && changes_->since == key)) {
+          Route route = Route::matrix(full_.side, highlight_.source);
+          route.from = key;
+          ctx.open(std::move(route));
+        }
+        ctx.buttons.push_back({"Since " + (key.empty() ? std::string("none") : key), ImGui::GetItemRectMin(),
+                               ImGui::GetItemRectMax()});
+      };
+      pick("No marks", "");
+      for (const std::string& key : ctx.releases)
+        if (key != ctx.release) pick("Since " + key, key);
+      ImGui::EndCombo();
+    }
+  }
 }
 
 void MatrixView::draw_highlight_banner(ViewContext& ctx, SelectionStore& store) {
@@ -250,7 +272,57 @@ void MatrixView::draw_highlight_banner(ViewContext& ctx, SelectionStore& store) 
   ImGui::SetCursorScreenPos(ImVec2(min.x, max.y + ImGui::GetStyle().ItemSpacing.y));
 }
 
+namespace {
+
+// A changed cell's mark: a word as well as a colour, so that it reads without colour too.
+struct ChangeMark {
+  const char* word;
+  ImU32 colour;
+};
+
+ChangeMark change_mark(unsigned groups) {
+  auto has = [groups](ChangeGroup g) { return (groups & (1u << static_cast<unsigned>(g))) != 0; };
+  if (has(ChangeGroup::Added)) return {"new", IM_COL32(0, 130, 80, 255)};
+  if (has(ChangeGroup::Moved)) return {"moved", IM_COL32(0, 100, 180, 255)};
+  return {"changed", IM_COL32(190, 100, 0, 255)};
+}
+
+// The mark as a small label whose bottom right is `corner`; returns its width.
+float draw_change_mark(ViewContext& ctx, ImDrawList* draw, ImVec2 corner, ChangeMark mark, bool anchor_right) {
+  ImFont* font = ctx.fonts.regular;
+  const float size = font->FontSize * 0.85f;
+  const float pad = 3 * ctx.scale;
+  const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, 0, mark.word);
+  const ImVec2 min = anchor_right ? ImVec2(corner.x - text.x - 2 * pad, corner.y - text.y - pad)
+                                  : ImVec2(corner.x, corner.y);
+  const ImVec2 max(min.x + text.x + 2 * pad, min.y + text.y + pad);
+  draw->AddRectFilled(min, max, mark.colour, 3 * ctx.scale);
+  draw->AddText(font, size, ImVec2(min.x + pad, min.y + pad * 0.5f), IM_COL32_WHITE, mark.word);
+  return max.x - min.x;
+}
+
+}  // namespace
+
 void MatrixView::draw_legend(ViewContext& ctx, bool in_menu) {
+  if (changes_ && !changes_->since.empty()) {
+    if (!changes_->problem.empty()) {
+      ImGui::TextUnformatted(changes_->problem.c_str());
+    } else {
+      ImGui::TextDisabled("Since %s:", changes_->since.c_str());
+      for (unsigned groups : {1u << static_cast<unsigned>(ChangeGroup::Added),
+                              1u << static_cast<unsigned>(ChangeGroup::Moved),
+                              1u << static_cast<unsigned>(ChangeGroup::Description)}) {
+        ImGui::SameLine();
+        const float w = draw_change_mark(ctx, ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(),
+                                         change_mark(groups), false);
+        ImGui::Dummy(ImVec2(w, ImGui::GetFontSize()));
+      }
+      ImGui::SameLine();
+      ImGui::TextDisabled("(renamed, reworded or relinked); %zu removed", changes_->removed);
+      ImGui::SameLine();
+      if (page_button(ctx, "List the changes")) ctx.open(Route::changes(changes_->since, ctx.release));
+    }
+  }
   const bool red = full_.side == MatrixSide::Red;
   const float box = ImGui::GetFontSize();
   // No incident cites any cell: every cell has the one colour, and a key to it says nothing.
@@ -385,6 +457,9 @@ void MatrixView::draw_columns(ViewContext& ctx, SelectionStore& store) {
         }
         draw->AddText(bold, bold->FontSize, ImVec2(min.x + pad, min.y + pad), ink,
                       cell.secondary ? (cell.id + " (disputed)").c_str() : cell.id.c_str());
+        if (changes_)
+          if (auto changed = changes_->groups.find(cell.id); changed != changes_->groups.end())
+            draw_change_mark(ctx, draw, ImVec2(max.x - s, max.y - s), change_mark(changed->second), true);
         draw->AddText(regular, regular->FontSize, ImVec2(min.x + pad, min.y + pad + bold->FontSize), ink, name.c_str(),
                       nullptr, text_w - indent);
         // A parent's fold toggle, top right: "+3" folded, "−" unfolded.

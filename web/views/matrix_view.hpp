@@ -11,6 +11,7 @@
 
 #include "disarm/pages/highlight.hpp"
 #include "disarm/pages/matrix_model.hpp"
+#include "disarm/pages/page.hpp"
 #include "disarm/search/search_index.hpp"
 #include "selection_store.hpp"
 #include "view_context.hpp"
@@ -27,6 +28,9 @@ class MatrixView {
   // An embed's menu: the toolbar's filter, buttons and legend, one under another.
   void draw_menu(ViewContext& ctx, const SearchIndexSource& search, SelectionStore& store);
 
+  // The cells that changed since an older release, marked by a word and a colour; the page
+  // holds them, and stays the caller's until the next show().
+  void set_changes(const MatrixChanges& changes) { changes_ = &changes; }
   const MatrixHighlight& highlight() const { return highlight_; }
   bool select_mode() const { return select_mode_; }
   bool panel_open() const { return panel_open_; }
@@ -57,6 +61,7 @@ class MatrixView {
   bool stale_ = false;                        // shown_ must be recomputed before drawing
   bool filtered_ = false;                     // shown_ is a filtered copy: folds are open, toggles hidden
   MatrixHighlight highlight_;
+  const MatrixChanges* changes_ = nullptr;
   bool only_highlighted_ = false;
   bool scroll_to_highlight_ = false;
   std::unordered_set<ObjectIndex> highlighted_;  // highlight_.techniques, for the cells

@@ -82,6 +82,11 @@ void ObjectView::draw_actions(ViewContext& ctx, SelectionStore& store, bool in_m
         store.add(page_->id);
     }
   }
+  if (ctx.releases.size() > 1) {
+    next("In other releases");
+    if (page_button(ctx, "In other releases")) ctx.open(Route::history(page_->id));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("This object in every release this viewer holds, and what changed");
+  }
   next("Print");
   if (page_button(ctx, "Print")) print_document(print_document_html(ctx.framework));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A print view of this page, for a handout");

@@ -1,5 +1,6 @@
 #include "disarm/pages/page.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace disarm {
@@ -18,10 +19,35 @@ Page object_page(const Framework& framework, const Route& route) {
           NotFoundPage{route.id, suggest_ids(framework, route.id, kNotFoundSuggestions), {}}};
 }
 
-Page matrix_page(const Framework& framework, const SearchIndexSource& index, const Route& route) {
+// What changed in the matrix's kind (techniques, or counters) since release `since`.
+MatrixChanges matrix_changes(const Framework& framework, MatrixSide side, const Catalogue* catalogue,
+                             std::string_view since) {
+  MatrixChanges out;
+  out.since = std::string(since);
+  if (since.empty()) return out;
+  auto older = catalogue ? catalogue->framework(since) : Result<const Framework*>(Error{"no catalogue", ""});
+  if (!older) {
+    out.problem = "Changes since " + std::string(since) + " cannot be shown: " + older.error().describe() + ".";
+    return out;
+  }
+  const Kind kind = side == MatrixSide::Red ? Kind::Technique : Kind::Counter;
+  const ReleaseDiff diff = diff_releases(*older.value(), framework);
+  for (const ObjectChange& c : diff.changes) {
+    if (c.kind != kind) continue;
+    if (c.has(ChangeGroup::Removed))
+      ++out.removed;
+    else
+      out.groups[c.id] = c.groups;
+  }
+  return out;
+}
+
+Page matrix_page(const Framework& framework, const SearchIndexSource& index, const Route& route,
+                 const Catalogue* catalogue) {
   const bool red = route.side == MatrixSide::Red;
   MatrixPage page{build_matrix(framework, route.side),
-                  red ? matrix_highlight(framework, index, route.highlight) : MatrixHighlight{}};
+                  red ? matrix_highlight(framework, index, route.highlight) : MatrixHighlight{},
+                  matrix_changes(framework, route.side, catalogue, route.from)};
   return {std::string(red ? "Red framework" : "Blue framework") + std::string(kTitleEnd), std::move(page)};
 }
 
@@ -51,6 +77,51 @@ std::string release_before(const Catalogue& catalogue, std::string_view key) {
     if (e.key == key) past = true;
   }
   return {};
+}
+
+Page history_page(const Route& route, const Catalogue* catalogue) {
+  HistoryPage page;
+  page.id = route.id;
+  if (catalogue) {
+    const auto& entries = catalogue->entries();
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const CatalogueEntry& e = entries[i];
+      HistoryEntry h;
+      h.key = e.key;
+      h.label = e.label();
+      auto fw = catalogue->framework(e.key);
+      if (!fw) {
+        h.problem = fw.error().describe();
+        page.entries.push_back(std::move(h));
+        continue;
+      }
+      const Framework& here = *fw.value();
+      const auto& only_named = here.placeholders();
+      if (auto index = here.find(route.id);
+          index && std::find(only_named.begin(), only_named.end(), route.id) == only_named.end()) {
+        h.holds = true;
+        h.name = here.object(*index).name;
+      }
+      // The previous release of the same framework: the next entry of it in the catalogue.
+      for (std::size_t j = i + 1; j < entries.size(); ++j) {
+        if (entries[j].framework != e.framework) continue;
+        auto before = catalogue->framework(entries[j].key);
+        if (!before) break;
+        const ReleaseDiff diff = diff_releases(*before.value(), here);
+        if (const ObjectChange* c = diff.find(route.id)) {
+          if (c->has(ChangeGroup::Added))
+            h.changes = {"added"};
+          else if (c->has(ChangeGroup::Removed))
+            h.changes = {"removed"};
+          else
+            h.changes = c->fields();
+        }
+        break;
+      }
+      page.entries.push_back(std::move(h));
+    }
+  }
+  return {route.id + " in every release" + std::string(kTitleEnd), std::move(page)};
 }
 
 Page changes_page(const Route& route, const Catalogue* catalogue, std::string_view shown_key) {
@@ -103,10 +174,15 @@ Page build_page(const Framework& framework, const SearchIndexSource& index, cons
   switch (route.type) {
     case RouteType::Home:
       return {"DISARM framework viewer", HomePage{}};
-    case RouteType::Object:
-      return object_page(framework, route);
+    case RouteType::Object: {
+      Page page = object_page(framework, route);
+      // A missing object may be in another release of the catalogue.
+      if (auto* missing = std::get_if<NotFoundPage>(&page.model))
+        missing->history = catalogue && catalogue->entries().size() > 1;
+      return page;
+    }
     case RouteType::Matrix:
-      return matrix_page(framework, index, route);
+      return matrix_page(framework, index, route, catalogue);
     case RouteType::Search:
       return search_page(framework, index, route);
     case RouteType::KindList:
@@ -117,6 +193,8 @@ Page build_page(const Framework& framework, const SearchIndexSource& index, cons
               catalogue ? AboutPage{catalogue->entries(), std::string(shown), catalogue->default_key()} : AboutPage{}};
     case RouteType::Changes:
       return changes_page(route, catalogue, shown);
+    case RouteType::History:
+      return history_page(route, catalogue);
     case RouteType::NotFound:
       break;
   }

@@ -154,6 +154,7 @@ std::string not_found_html(const Framework& framework, const NotFoundPage& page)
     out += "</ul>\n";
   }
   if (!page.reason.empty()) return out + "<p>" + route_link(Route::home(), "Go to the start") + ".</p>\n";
+  if (page.history) out += "<p>" + route_link(Route::history(what), "Look for it in the other releases") + ".</p>\n";
   return out + "<p>" + route_link(Route::search(what), "Search for it") + " or " +
          route_link(Route::home(), "go to the start") + ".</p>\n";
 }
@@ -191,6 +192,27 @@ std::string changes_html(const ChangesPage& page) {
     out += "</li>\n";
   }
   return out + "</ol>\n";
+}
+
+std::string history_html(const HistoryPage& page) {
+  std::string out = "<h1>" + html_escape(page.id) + " in every release</h1>\n<ul>\n";
+  for (const HistoryEntry& e : page.entries) {
+    Route in_release = Route::object(page.id);
+    in_release.release = e.key;
+    out += "<li>" + html_escape(e.label) + ": ";
+    if (!e.problem.empty())
+      out += "could not be read (" + html_escape(e.problem) + ")";
+    else if (e.holds)
+      out += route_link(in_release, e.name.empty() ? page.id : page.id + " " + e.name);
+    else
+      out += "not in this release";
+    if (!e.changes.empty()) {
+      out += "; ";
+      for (std::size_t i = 0; i < e.changes.size(); ++i) out += (i ? ", " : "") + html_escape(e.changes[i]);
+    }
+    out += "</li>\n";
+  }
+  return out + "</ul>\n";
 }
 
 }  // namespace
@@ -242,6 +264,7 @@ std::string page_mirror_html(const Framework& framework, const Page& page) {
                         [&](const KindPage& p) { return kind_list_html(p); },
                         [&](const AboutPage& p) { return about_html(framework, p); },
                         [&](const ChangesPage& p) { return changes_html(p); },
+                        [&](const HistoryPage& p) { return history_html(p); },
                         [&](const NotFoundPage& p) { return not_found_html(framework, p); },
                     },
                     page.model);

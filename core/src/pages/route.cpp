@@ -90,7 +90,7 @@ Route changes_route(std::string_view pair, std::string_view query_string) {
 
 // "hl=I00099&sel=CODE": the first of a repeated key wins, unknown keys are ignored.
 Route matrix_route(MatrixSide side, std::string_view query_string) {
-  std::string highlight, selection;
+  std::string highlight, selection, since;
   bool have_highlight = false, have_selection = false;
   for (std::string_view pair : split(query_string, '&')) {
     std::size_t eq = pair.find('=');
@@ -102,9 +102,13 @@ Route matrix_route(MatrixSide side, std::string_view query_string) {
     } else if (key == "sel" && !have_selection) {
       selection = percent_decode(pair.substr(eq + 1));
       have_selection = true;
+    } else if (key == "since" && since.empty()) {
+      since = percent_decode(pair.substr(eq + 1));
     }
   }
-  return Route::matrix(side, highlight, selection);
+  Route route = Route::matrix(side, highlight, selection);
+  if (is_release_key(since)) route.from = ascii_lower_case(since);
+  return route;
 }
 
 Route not_found(std::string_view hash) {
@@ -156,6 +160,12 @@ Route Route::kind_list(Kind kind) {
 Route Route::about() {
   Route route;
   route.type = RouteType::About;
+  return route;
+}
+
+Route Route::history(std::string_view id) {
+  Route route = Route::object(id);
+  route.type = RouteType::History;
   return route;
 }
 
@@ -247,6 +257,7 @@ Route parse_page_route(std::string_view hash, std::string_view body) {
       Route route = changes_route(segments[1], query_string);
       if (!route.from.empty()) return route;
     }
+    if (first == "history" && parse_id(segments[1])) return Route::history(segments[1]);
   }
   return not_found(hash);
 }
@@ -273,6 +284,11 @@ std::string print_page_route(const Route& route) {
       if (!route.selection.empty()) {
         out += separator;
         out += "sel=" + percent_encode(route.selection);
+        separator = '&';
+      }
+      if (!route.from.empty()) {
+        out += separator;
+        out += "since=" + route.from;
       }
       return out;
     }
@@ -300,6 +316,8 @@ std::string print_page_route(const Route& route) {
       return "#/kind/" + std::string(kind_name(route.kind));
     case RouteType::About:
       return "#/about";
+    case RouteType::History:
+      return "#/history/" + percent_encode(route.id);
     case RouteType::Changes: {
       std::string out = "#/changes";
       if (!route.from.empty()) out += "/" + route.from + ".." + route.to;

@@ -92,7 +92,7 @@ TEST_CASE("Page: a visitor reaches the arm for the page's kind", "[page]") {
     return std::visit(
         PageVisitor{[](const HomePage&) { return "home"; }, [](const ObjectPage&) { return "object"; },
                     [](const MatrixPage&) { return "matrix"; }, [](const SearchPage&) { return "search"; },
-                    [](const KindPage&) { return "kind"; }, [](const AboutPage&) { return "about"; }, [](const ChangesPage&) { return "changes"; },
+                    [](const KindPage&) { return "kind"; }, [](const AboutPage&) { return "about"; }, [](const ChangesPage&) { return "changes"; }, [](const HistoryPage&) { return "history"; },
                     [](const NotFoundPage&) { return "not found"; }},
         page.model);
   };
@@ -190,4 +190,55 @@ TEST_CASE("the changes page says why when there is nothing to compare") {
   CHECK_THAT(std::get<ChangesPage>(missing.model).problem, ContainsText("Release 0.5 cannot be compared"));
   const Page oldest = build_page(fw, index, parse_route("#/0.9/changes"), &catalogue, "0.9");
   CHECK_THAT(std::get<ChangesPage>(oldest.model).problem, ContainsText("no older release of 0.9"));
+}
+
+TEST_CASE("an object's history lists every release, what changed in each, and where it is missing") {
+  const Catalogue catalogue = sample_catalogue();
+  const Framework& fw = test::sample_framework();
+  const SearchIndex index = SearchIndex::build(fw);
+  const Page renamed = build_page(fw, index, parse_route("#/history/t0016"), &catalogue, "1.0");
+  const auto& h = std::get<HistoryPage>(renamed.model);
+  CHECK(h.id == "T0016");
+  REQUIRE(h.entries.size() == 2);
+  CHECK(h.entries[0].key == "1.0");
+  CHECK(h.entries[0].name == "Write clickbait");
+  CHECK(h.entries[0].changes == std::vector<std::string>{"name"});
+  CHECK(h.entries[1].key == "0.9");
+  CHECK(h.entries[1].name == "Write bait headlines");
+  CHECK(h.entries[1].changes.empty());  // the oldest: nothing before it
+
+  const Page removed = build_page(fw, index, parse_route("#/history/T0045"), &catalogue, "1.0");
+  const auto& r = std::get<HistoryPage>(removed.model);
+  CHECK_FALSE(r.entries[0].holds);
+  CHECK(r.entries[0].changes == std::vector<std::string>{"removed"});
+  CHECK(r.entries[1].holds);
+
+  // Its address in the newest release is not found, and offers the other releases.
+  const Page missing = build_page(fw, index, parse_route("#/T0045"), &catalogue, "1.0");
+  CHECK(std::get<NotFoundPage>(missing.model).history);
+  CHECK_FALSE(std::get<NotFoundPage>(build_page(fw, index, parse_route("#/T0045")).model).history);
+}
+
+TEST_CASE("the matrix marks the cells that changed since an older release") {
+  const Catalogue catalogue = sample_catalogue();
+  const Framework& fw = test::sample_framework();
+  const SearchIndex index = SearchIndex::build(fw);
+  const Page page = build_page(fw, index, parse_route("#/matrix/red?since=0.9"), &catalogue, "1.0");
+  const MatrixChanges& changes = std::get<MatrixPage>(page.model).changes;
+  CHECK(changes.since == "0.9");
+  CHECK(changes.problem.empty());
+  auto has = [&](const char* id, ChangeGroup group) {
+    auto it = changes.groups.find(id);
+    return it != changes.groups.end() && (it->second & (1u << static_cast<unsigned>(group)));
+  };
+  CHECK(has("T0088.001", ChangeGroup::Added));
+  CHECK(has("T0146", ChangeGroup::Moved));
+  CHECK(has("T0016", ChangeGroup::Renamed));
+  CHECK(has("T0086", ChangeGroup::Description));
+  CHECK(changes.groups.count("T0002") == 0);  // unchanged
+  CHECK(changes.removed == 1);                // T0045
+  CHECK(print_route(parse_route("#/matrix/red?since=0.9")) == "#/matrix/red?since=0.9");
+
+  const Page unknown = build_page(fw, index, parse_route("#/matrix/red?since=0.1"), &catalogue, "1.0");
+  CHECK_THAT(std::get<MatrixPage>(unknown.model).changes.problem, ContainsText("0.1"));
 }

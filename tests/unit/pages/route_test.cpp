@@ -279,3 +279,13 @@ TEST_CASE("a changes route names two releases and may show one group") {
   for (const Route& route : {r, parse_route("#/changes/1.4..1.6?show=added"), Route::changes(), parse_route("#/2.0/changes")})
     check_round_trip(route);
 }
+
+TEST_CASE("a history route names one object") {
+  Route r = parse_route("#/history/t0019");
+  CHECK(r.type == RouteType::History);
+  CHECK(r.id == "T0019");
+  CHECK(print_route(r) == "#/history/T0019");
+  CHECK(parse_route("#/history/nonsense").type == RouteType::NotFound);
+  check_round_trip(r);
+  check_round_trip(parse_route("#/1.4/history/T0019"));
+}

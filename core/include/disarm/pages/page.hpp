@@ -9,6 +9,7 @@
 #include <array>
 #include <cstddef>
 #include <string>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -50,9 +51,37 @@ struct ChangesPage {
   const Framework* newer = nullptr;
 };
 
+// One object in every release of the catalogue: "#/history/T0019".
+struct HistoryEntry {
+  std::string key;      // the release's
+  std::string label;    // "1.6 (DISARM Red/Blue 1.x)"
+  bool holds = false;   // the release defines the object
+  std::string name;     // its name there
+  // Against the previous release of the same framework in the catalogue: "added", "removed",
+  // or what changed ("name", "tactic", "summary", "incidents"...); empty when nothing did, or
+  // when there is no previous one.
+  std::vector<std::string> changes;
+  std::string problem;  // why the release could not be read; empty if it could
+};
+
+struct HistoryPage {
+  std::string id;
+  std::vector<HistoryEntry> entries;  // in the catalogue's order, newest first
+};
+
+// The matrix's cells that changed since an older release, by ID: each a mask of ChangeGroup
+// bits (1 << group).
+struct MatrixChanges {
+  std::string since;    // the older release's key; empty: no overlay
+  std::string problem;  // why there is none although one was asked for
+  std::unordered_map<std::string, unsigned> groups;
+  std::size_t removed = 0;  // techniques (or counters) of the older release this one lacks
+};
+
 struct MatrixPage {
   MatrixModel model;
   MatrixHighlight highlight;  // red only; empty for none
+  MatrixChanges changes;
 };
 
 // The most hits a search page holds, best first.
@@ -73,12 +102,14 @@ struct NotFoundPage {
   // Why, when it is not a missing page of the framework shown: "This viewer holds no
   // release “9.9”; it holds 1.6, 1.4." Empty otherwise.
   std::string reason;
+  // The text is an ID and the catalogue holds other releases: "#/history/ID" may find it.
+  bool history = false;
 };
 
 inline constexpr std::size_t kNotFoundSuggestions = 8;
 
 using PageModel =
-    std::variant<HomePage, ObjectPage, MatrixPage, SearchPage, KindPage, AboutPage, ChangesPage, NotFoundPage>;
+    std::variant<HomePage, ObjectPage, MatrixPage, SearchPage, KindPage, AboutPage, ChangesPage, HistoryPage, NotFoundPage>;
 
 struct Page {
   std::string title;  // the document's: "T0086 Make synthetic images – DISARM"

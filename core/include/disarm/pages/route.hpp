@@ -7,12 +7,14 @@
 //   "#/matrix/red?hl=I00099"            ... lighting up what an object points at (highlight.hpp)
 //   "#/matrix/red?hl=search:deep+fake"  ... or what a search finds
 //   "#/matrix/red?sel=CODE"             ... opening a shared selection (selection_fragment.hpp)
+//   "#/matrix/red?since=1.4"            ... marking the cells that changed since a release
 //   "#/search?q=deep+fake&kind=incident,technique"
 //   "#/kind/technique"                  every object of a kind
 //   "#/about"
 //   "#/changes/1.4..1.6"                what changed between two releases of the catalogue
 //   "#/changes/1.4..1.6?show=moved"     ... one group of changes only
 //   "#/changes"                         ... from the release before the one shown to it
+//   "#/history/T0019"                   an object in every release of the catalogue
 //   "#/1.5/T0019" "#/2.0-beta/matrix/red"  any of the above in a release of the catalogue
 //                                       (io/catalogue.hpp); without one, the default release
 //   anything else                       NotFound, keeping the text
@@ -31,11 +33,11 @@
 
 namespace disarm {
 
-enum class RouteType : unsigned char { Home, Object, Matrix, Search, KindList, About, Changes, NotFound };
+enum class RouteType : unsigned char { Home, Object, Matrix, Search, KindList, About, Changes, History, NotFound };
 
 struct Route {
   RouteType type = RouteType::Home;
-  std::string id;                     // Object: canonical ID (which the framework may lack)
+  std::string id;                     // Object, History: canonical ID (which the framework may lack)
   MatrixSide side = MatrixSide::Red;  // Matrix
   // Matrix: what to highlight, "I00099" (a canonical ID) or "search:QUERY"; empty for nothing.
   std::string highlight;
@@ -48,7 +50,8 @@ struct Route {
   Kind kind = Kind::Technique;  // KindList
   std::string text;             // NotFound: the hash as given, made valid UTF-8
   // Changes: the releases compared, by key (both empty: the one before the release shown,
-  // and it), and the group shown ("added", "moved"...; empty for all).
+  // and it), and the group shown ("added", "moved"...; empty for all). Matrix: `from` is the
+  // release whose changes since are marked; empty for none.
   std::string from;
   std::string to;
   std::string show;
@@ -66,6 +69,7 @@ struct Route {
   static Route about();
   // Keys that are not release keys, and a group that is none, are left out.
   static Route changes(std::string_view from = {}, std::string_view to = {}, std::string_view show = {});
+  static Route history(std::string_view id);  // canonical when `id` is well-formed
 
   friend bool operator==(const Route&, const Route&) = default;
 };
