@@ -13,23 +13,21 @@
 
 namespace disarm::test {
 
+// A file of the repository, by its path from the root.
+inline std::string source_file_text(const char* path) {
+  std::ifstream in(std::string(DISARM_SOURCE_DIR "/") + path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
 inline const std::string& sample_snapshot_text() {
-  static const std::string text = [] {
-    std::ifstream in(DISARM_SOURCE_DIR "/data/sample/snapshot.json", std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }();
+  static const std::string text = source_file_text("data/sample/snapshot.json");
   return text;
 }
 
 inline const std::string& previous_sample_snapshot_text() {
-  static const std::string text = [] {
-    std::ifstream in(DISARM_SOURCE_DIR "/data/sample/previous/snapshot.json", std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }();
+  static const std::string text = source_file_text("data/sample/previous/snapshot.json");
   return text;
 }
 
