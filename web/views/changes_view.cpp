@@ -86,10 +86,20 @@ void ChangesView::draw(ViewContext& ctx) {
   draw_exports(ctx);
   ImGui::Separator();
   if (page_->shown.empty()) ImGui::TextUnformatted("Nothing changed between these releases.");
-  for (std::size_t i : page_->shown) {
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  for (std::size_t k = 0; k < page_->shown.size(); ++k) {
+    const std::size_t i = page_->shown[k];
+    const float top = ImGui::GetCursorScreenPos().y;
+    // Not yet drawn: about three lines, until it comes into view and is measured.
+    const float height = heights_[k] > 0 ? heights_[k] : ImGui::GetTextLineHeightWithSpacing() * 3;
+    if (!ImGui::IsRectVisible(ImVec2(width, height))) {
+      ImGui::Dummy(ImVec2(width, height));
+      continue;
+    }
     ImGui::PushID(static_cast<int>(i));
     draw_change(ctx, page_->diff.changes[i], page_->summaries[i], width);
     ImGui::PopID();
+    heights_[k] = ImGui::GetCursorScreenPos().y - top - spacing;
   }
   ImGui::PopTextWrapPos();
   ImGui::EndGroup();

@@ -4,6 +4,8 @@
 // red and added in green.
 #pragma once
 
+#include <vector>
+
 #include "disarm/pages/page.hpp"
 #include "view_context.hpp"
 
@@ -12,7 +14,10 @@ namespace disarm::web {
 class ChangesView {
  public:
   // The page stays the caller's (the router's) until the next show().
-  void show(const ChangesPage& page) { page_ = &page; }
+  void show(const ChangesPage& page) {
+    page_ = &page;
+    heights_.assign(page.shown.size(), 0);
+  }
   void draw(ViewContext& ctx);
 
  private:
@@ -21,6 +26,10 @@ class ChangesView {
   void draw_change(ViewContext& ctx, const ObjectChange& change, const WordDiff& summary, float width);
 
   const ChangesPage* page_ = nullptr;
+  // Each entry's height when last drawn (0: not yet): an entry out of view is skipped for a
+  // space that tall, so a page of a thousand changes stays within one draw list's 64K
+  // vertices.
+  std::vector<float> heights_;
 };
 
 }  // namespace disarm::web
