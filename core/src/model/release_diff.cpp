@@ -205,7 +205,8 @@ std::string ReleaseDiff::mapping_note() const {
   return older.framework + " and " + newer.framework +
          " are different frameworks, and upstream publishes no mapping between them: only the " +
          std::to_string(compared) + " IDs both define are compared. The " + std::to_string(unmatched_older) +
-         " IDs only in " + older.label() + " and the " + std::to_string(unmatched_newer) + " only in " + newer.label() +
+         (unmatched_older == 1 ? " ID" : " IDs") + " only in " + older.label() + " and the " +
+         std::to_string(unmatched_newer) + " only in " + newer.label() +
          " have no counterpart and are not listed as removed or added.";
 }
 
