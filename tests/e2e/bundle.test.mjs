@@ -127,3 +127,20 @@ test('a damaged bundle says so on the page', { skip }, async () => {
   assert.match(text, /^The viewer could not be loaded: /);
   await page.close();
 });
+
+test('the bundle carries every release: another release and the changes page work offline', { skip }, async () => {
+  const { context, attempted } = await offlineContext();
+  const { page, errors } = await open(context, '#/0.9/T0016');
+  let s = await state(page);
+  assert.deepEqual(s.catalogue.map((e) => e.key), ['1.0', '0.9']);
+  assert.equal(s.release.key, '0.9');
+  assert.equal(s.page.title, 'Write bait headlines');
+  await page.evaluate(() => window.disarm.navigate('#/changes/0.9..1.0'));
+  await page.waitForFunction(() => window.disarm.state().route === '#/changes/0.9..1.0');
+  s = await state(page);
+  assert.equal(s.changes.counts.removed, 1);
+  await screenshot(page, 'bundle-changes-offline');
+  assert.deepEqual(attempted.filter((u) => u.split(/[?#]/)[0] !== fileUrl), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
