@@ -13,8 +13,10 @@ constexpr const char* kPreviousKey = "disarm.selection.previous";
 
 }  // namespace
 
-std::string share_link(const Selection& selection, std::string_view highlight) {
-  return page_address(print_route(Route::matrix(MatrixSide::Red, highlight, encode_selection(selection))));
+std::string share_link(const Selection& selection, std::string_view highlight, std::string_view release) {
+  Route route = Route::matrix(MatrixSide::Red, highlight, encode_selection(selection));
+  route.release = std::string(release);
+  return page_address(print_route(route));
 }
 
 void SelectionStore::load() {

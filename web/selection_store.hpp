@@ -39,7 +39,9 @@ class SelectionStore {
   WorkingSelection working_;
 };
 
-// The address that opens `selection` on the red matrix, with `highlight` (a route's) kept.
-std::string share_link(const Selection& selection, std::string_view highlight);
+// The address that opens `selection` on the red matrix of `release` (a catalogue key, named
+// even when it is the default, so that the link reads the same IDs after a newer release),
+// with `highlight` (a route's) kept.
+std::string share_link(const Selection& selection, std::string_view highlight, std::string_view release);
 
 }  // namespace disarm::web

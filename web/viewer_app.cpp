@@ -195,11 +195,17 @@ void ViewerApp::navigate(Route route) {
 }
 
 Route ViewerApp::take_shared_selection(Route route) {
-  // The code holds technique numbers; this framework says how its IDs write them.
-  if (!route.selection.empty())
-    selection_.open_shared(route.selection,
-                           framework_ ? framework_->release().vocabulary.id_pattern(Kind::Technique) : 0);
+  if (route.selection.empty()) return route;
+  // The code holds technique numbers; the release it names says how its IDs write them.
+  const std::string key = route.release.empty() ? catalogue_.default_key() : route.release;
+  auto named = catalogue_.framework(key);
+  const Framework* framework = named ? named.value() : framework_;
+  selection_.open_shared(route.selection,
+                         framework ? framework->release().vocabulary.id_pattern(Kind::Technique) : 0);
   route.selection.clear();
+  // A share link names its release even when it is the default; opened, its address is the
+  // default's canonical one.
+  if (route.release == catalogue_.default_key()) route.release.clear();
   return route;
 }
 
@@ -405,7 +411,7 @@ std::string ViewerApp::export_text(const std::string& what) const {
     if (what == "changes_layer") return release_diff_layer(changes->diff, *changes->newer);
   }
   const auto* matrix = std::get_if<MatrixPage>(&page_->model);
-  if (what == "share_link") return share_link(selection, matrix ? matrix->highlight.source : "");
+  if (what == "share_link") return share_link(selection, matrix ? matrix->highlight.source : "", release_);
   if (what == "print") {
     if (std::holds_alternative<ObjectPage>(page_->model)) return object_view_.print_document_html(fw);
     if (matrix) return matrix_view_.print_document_html(fw, selection);

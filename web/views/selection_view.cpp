@@ -100,7 +100,7 @@ void SelectionView::draw_actions(ViewContext& ctx, SelectionStore& store, std::s
   const Framework& fw = ctx.framework;
   ButtonFlow button(ctx);
   if (!selection.empty()) {
-    if (button("Copy share link")) copy_to_clipboard(share_link(selection, highlight));
+    if (button("Copy share link")) copy_to_clipboard(share_link(selection, highlight, ctx.release));
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("A link that opens this selection, scores and comments included: no server, no file.");
     if (button("Download layer"))
