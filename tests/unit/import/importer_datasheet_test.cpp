@@ -36,7 +36,7 @@ const char* kTechnique = R"md(# Technique T0101.001: Lantern Relay Accounts
 
 
 
-| Incident | Descriptions given for this incident |
+| Incident | What the incident shows |
 | :-- | :-- |
 | [I00501 The lantern rumour](../../generated_pages/incidents/I00501.md) | Relay accounts carried the rumour (T0101.001: Lantern Relay Accounts).<br><br>Second paragraph. |
 
@@ -193,7 +193,7 @@ TEST_CASE("a truncated datasheet keeps what it has and says it may be truncated"
 **Tactic**: TA09 Deliver
 
 
-| Incident | Descriptions given for this incident |
+| Incident | What the incident shows |
 | :-- | :-- |
 | [I00502 Handouts at the fair](../../generated_pages/incidents/I00502.md) | Volunteers gave out paper lant)md";
   auto r = import_one("techniques/T0103.md", page);

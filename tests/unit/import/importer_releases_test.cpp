@@ -1,5 +1,5 @@
-// The importer on each era's page format, with invented pages (every text here is made up;
-// only the layout follows upstream's generators): the 2022-2024 list format, the 2025
+// The importer on each era's page format, with invented pages (every text here is made up,
+// headings included; only the layout follows upstream's generators): the 2022-2024 list format, the 2025
 // format, 2.0 Assessments' renamed kinds, fields it has never seen, and pages that
 // contradict each other.
 #include "catch.hpp"
@@ -35,16 +35,16 @@ const char* kOldTechnique = R"md(# Technique T0005: Paint the Fence
 * **Belongs to tactic stage**: TA02
 
 
-| Incident | Descriptions given for this incident |
+| Incident | What the incident shows |
 | -------- | -------------------- |
 
 
 
-| Counters | Response types |
+| Counters | Kinds of response |
 | -------- | -------------- |
 
 
-DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW
+DO NOT EDIT ABOVE THIS LINE (our own test page)
 )md";
 
 const char* kOldTactic = R"md(# Tactic TA02: Decorate
@@ -61,7 +61,7 @@ const char* kOldTactic = R"md(# Tactic TA02: Decorate
 | [T0006 Hang Bunting](../../generated_pages/techniques/T0006.md) |
 
 
-DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW
+DO NOT EDIT ABOVE THIS LINE (our own test page)
 )md";
 
 // The 2025 format, naming another tactic than TA02's page does.
@@ -72,18 +72,18 @@ const char* kNewTechnique = R"md(# Technique T0006: Hang Bunting
 **Tactic**: TA03 Celebrate
 
 
-| Incident | Descriptions given for this incident |
+| Incident | What the incident shows |
 | -------- | -------------------- |
 
 
-DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW
+DO NOT EDIT ABOVE THIS LINE (our own test page)
 )md";
 
 const char* kGroup = R"md(# Group P20: Outcomes
 
 * **Summary:** What came of it.
 
-DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW
+DO NOT EDIT ABOVE THIS LINE (our own test page)
 )md";
 
 const char* kCategory = R"md(# Category TA80: Near Outcomes
@@ -100,7 +100,7 @@ const char* kCategory = R"md(# Category TA80: Near Outcomes
 | [A0001.001 Brighter Corner](../../generated_pages/techniques/A0001.001.md) |
 
 
-DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW
+DO NOT EDIT ABOVE THIS LINE (our own test page)
 )md";
 
 const char* kAssessment = R"md(# Assessment A0001: Brighter Street
@@ -114,7 +114,7 @@ const char* kAssessment = R"md(# Assessment A0001: Brighter Street
 | --------- | ------------------------- |
 
 
-DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW
+DO NOT EDIT ABOVE THIS LINE (our own test page)
 )md";
 
 const char* kSubAssessment = R"md(# Assessment A0001.001: Brighter Corner
@@ -124,7 +124,7 @@ const char* kSubAssessment = R"md(# Assessment A0001.001: Brighter Corner
 **Category**: TA80 Near Outcomes <br><br>**Parent Assessment:** A0001 Brighter Street
 
 
-DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW
+DO NOT EDIT ABOVE THIS LINE (our own test page)
 )md";
 
 const char* kAssessmentIndex = R"md(# Assessments:
@@ -214,7 +214,7 @@ TEST_CASE("releases: an unknown label is read by what its value lists", "[import
 **Mood**: cheerful
 
 
-DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW
+DO NOT EDIT ABOVE THIS LINE (our own test page)
 )md";
   auto r = import({{"techniques/T0007.md", page}});
   INFO(describe_all(r.warnings));
@@ -234,12 +234,12 @@ TEST_CASE("releases: an incident citing a technique whose page does not cite it"
 * **Summary:** A party on the street.
 
 
-| Technique | Description given for this incident |
+| Technique | What it shows |
 | --------- | ------------------------- |
 | [T0005 Paint the Fence](../../generated_pages/techniques/T0005.md) | The fence was painted overnight. |
 
 
-DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW
+DO NOT EDIT ABOVE THIS LINE (our own test page)
 )md";
   auto r = import({{"incidents/I00001.md", incident}, {"techniques/T0005.md", kOldTechnique}});
   INFO(describe_all(r.warnings));

@@ -84,7 +84,7 @@ const char* kTechniqueT0001 = R"md(# Technique T0001: Lantern Relays
 
 
 
-| Incident | Descriptions given for this incident |
+| Incident | What the incident shows |
 | :-- | :-- |
 | [I00001 Lantern night](../../generated_pages/incidents/I00001.md) | Relays were busy all night. |
 | [I00002 Second night](../../generated_pages/incidents/I00002.md) | First look., Second look. |
@@ -106,7 +106,7 @@ const char* kTechniqueT0001_001 = R"md(# Technique T0001.001: Relay Accounts
 **Tactic**: TA01 Light Up <br><br>**Parent Technique:** T0001 Lantern Relays
 
 
-| Incident | Descriptions given for this incident |
+| Incident | What the incident shows |
 | :-- | :-- |
 | [I00001 Lantern night](../../generated_pages/incidents/I00001.md) | Seen on the night too. |
 
@@ -120,7 +120,7 @@ const char* kTechniqueT0002 = R"md(# Technique T0002: Echo Boards
 **Tactic**: TA02 Spread Out
 
 
-| Incident | Descriptions given for this incident |
+| Incident | What the incident shows |
 | :-- | :-- |
 | [I00001 Lantern night](../../generated_pages/incidents/I00001.md) | Boards repeated it, twice. |
 
