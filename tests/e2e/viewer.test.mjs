@@ -42,6 +42,21 @@ test('on a high-DPI screen the canvas is drawn at device resolution', async () =
   assert.deepEqual(errors, []);
 });
 
+test('on a high-DPI screen a click lands on the link drawn under it', async () => {
+  // A link far from the canvas's corner: were mouse positions taken in CSS pixels while the
+  // viewer draws in device pixels, the click would land at half its place, on another link.
+  for (const ratio of [2, 3]) {
+    const { page, errors } = await openViewer(env.browser, env.server.url + '#/matrix/red', { width: 900, height: 700 }, ratio);
+    const links = (await page.evaluate(() => window.disarm.links())).filter((l) => !l.external && l.rect[1] > 250);
+    assert.ok(links.length > 0, `links drawn below 250 px at ratio ${ratio}`);
+    const far = links.reduce((a, b) => (b.rect[0] + b.rect[1] > a.rect[0] + a.rect[1] ? b : a));
+    await page.mouse.click(far.rect[0] + far.rect[2] / 2, far.rect[1] + far.rect[3] / 2);
+    await page.waitForFunction((t) => window.disarm.route() === '#/' + t, far.target);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 test('the theme follows the system setting, also when it changes', async () => {
   const page = await env.browser.newPage({ colorScheme: 'dark' });
   await page.goto(env.server.url + '#/T0154.002');

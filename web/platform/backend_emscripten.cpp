@@ -13,7 +13,12 @@
 
 #include <GLES3/gl3.h>
 
+#if __has_include(<emscripten/version.h>)
+#include <emscripten/version.h>  // since 3.1.4x; 3.1.6's emcc defines the version on its command line
+#endif
+
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -49,6 +54,30 @@ EM_BOOL on_key_down(int, const EmscriptenKeyboardEvent* e, void*) {
   if ((e->ctrlKey || e->metaKey) && code == "KeyK") return EM_TRUE;
   if (code == "Slash" && !e->ctrlKey && !e->altKey && !ImGui::GetIO().WantTextInput) return EM_TRUE;
   return EM_FALSE;
+}
+
+// GLFW's mouse positions are in the canvas buffer's pixels up to Emscripten 3.1.50, which
+// is what ImGui works in here. Since 3.1.51 (its hi-DPI support) they are in CSS pixels,
+// whatever the buffer's size, so on a high-DPI screen every click would land at a fraction
+// of its place.
+constexpr bool kGlfwMouseInCssPixels =
+    __EMSCRIPTEN_major__ * 10000 + __EMSCRIPTEN_minor__ * 100 + __EMSCRIPTEN_tiny__ >= 30151;
+
+void on_cursor_pos(GLFWwindow* window, double x, double y) {
+  const double scale = kGlfwMouseInCssPixels && g_backend ? g_backend->dpi_scale() : 1.0;
+  ImGui_ImplGlfw_CursorPosCallback(window, x * scale, y * scale);
+}
+
+// Leaving the canvas hides the mouse from ImGui, but not through ImGui's own callback: with
+// no window under the mouse, imgui_impl_glfw reads GLFW's position back every frame, which
+// in the browser is the stale last one, unscaled. So ImGui is told at start that the mouse
+// is over the window, and a leave only clears the position. A touch, which brings no
+// mouseenter, then needs nothing more either.
+void on_cursor_enter(GLFWwindow* window, int entered) {
+  if (entered)
+    ImGui_ImplGlfw_CursorEnterCallback(window, entered);
+  else
+    ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
 }
 
 template <typename Event>
@@ -95,6 +124,10 @@ Backend::Backend(std::function<void()> draw, std::function<void(float, bool)> ap
   io.SetClipboardTextFn = set_clipboard;
   io.GetClipboardTextFn = get_clipboard;
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
+  glfwSetCursorPosCallback(window_, on_cursor_pos);
+  glfwSetCursorEnterCallback(window_, on_cursor_enter);
+  ImGui_ImplGlfw_CursorEnterCallback(window_, GLFW_TRUE);
+  io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);  // until the mouse or a finger is on the canvas
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   g_backend = this;
