@@ -16,6 +16,7 @@ namespace {
 
 constexpr std::size_t kWidth = 80;         // the terminal width text is wrapped to
 constexpr std::size_t kQuoteLength = 320;  // evidence quotes are cut to about this many characters
+constexpr std::size_t kDidYouMean = 3;     // IDs offered for one not found
 
 bool is_continuation_byte(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
@@ -230,8 +231,8 @@ int run_show(const Args& args) {
   auto index = fw->find(id);
   if (!index) {
     std::string line = "disarm: no object " + id + " in " + path;
-    auto close = similar_ids(*fw, id);
-    for (std::size_t i = 0; i < close.size(); ++i) line += (i ? ", " : " (did you mean ") + close[i];
+    auto close = suggest_ids(*fw, id, kDidYouMean);
+    for (std::size_t i = 0; i < close.size(); ++i) line += (i ? ", " : " (did you mean ") + fw->object(close[i]).id;
     if (!close.empty()) line += "?)";
     std::fprintf(stderr, "%s\n", line.c_str());
     return kExitUsage;

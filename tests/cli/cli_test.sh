@@ -92,7 +92,7 @@ expect show-evidence 0 '^ +"The maker used an online speech service' -- "$disarm
 expect show-references 0 '^  1\. How a fake recording split a town' -- "$disarm" show "$sample" I00001
 expect show-json 0 '"subtechniques": \[' -- "$disarm" show "$sample" T0154 --json
 expect show-json-evidence 0 '"I00002": "The images came from' -- "$disarm" show "$sample" T0154.002 --json
-expect show-unknown 2 '^disarm: no object T0155 in .*snapshot.json \(did you mean T0154, T0146\?\)$' -- "$disarm" show "$sample" T0155
+expect show-unknown 2 '^disarm: no object T0155 in .*snapshot.json \(did you mean T0154\.002, T0154, T0146\?\)$' -- "$disarm" show "$sample" T0155
 expect show-unknown-far 2 '^disarm: no object ZZZ in .*snapshot.json$' -- "$disarm" show "$sample" ZZZ
 expect show-missing-id 2 'missing ID' -- "$disarm" show "$sample"
 if command -v python3 >/dev/null; then

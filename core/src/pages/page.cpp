@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "disarm/model/similar_ids.hpp"
+
 namespace disarm {
 
 namespace {
@@ -143,7 +145,8 @@ Page changes_page(const Route& route, const Catalogue* catalogue, std::string_vi
     return {title, std::move(page)};
   }
   if (page.from.empty()) {
-    page.problem = "This viewer holds no older release of " + std::string(shown_key) + "'s framework: pick two releases.";
+    page.problem =
+        "This viewer holds no older release of " + std::string(shown_key) + "'s framework: pick two releases.";
     return {title, std::move(page)};
   }
   auto older = catalogue->framework(page.from);

@@ -6,8 +6,6 @@
 #include <tuple>
 
 #include "text/ascii.hpp"
-#include "disarm/model/similar_ids.hpp"
-#include "text/edit_distance.hpp"
 
 namespace disarm {
 
@@ -211,30 +209,6 @@ void end_sentence(std::string& out) {
   if (!out.empty() && out.back() != '.' && out.back() != '?' && out.back() != '!') out += '.';
 }
 
-// How far a lower-case name is from the query: 0 when it contains it, otherwise the edit
-// distance to the closest of its words or to the whole name.
-std::size_t name_distance(std::string_view query, const std::string& name) {
-  if (name.find(query) != std::string::npos) return 0;
-  std::size_t best = edit_distance(query, name);
-  std::size_t start = 0;
-  while (start < name.size()) {
-    std::size_t end = start;
-    while (end < name.size() && name[end] != ' ' && name[end] != '-' && name[end] != '(' && name[end] != ')') ++end;
-    if (end > start) best = std::min(best, edit_distance(query, std::string_view(name).substr(start, end - start)));
-    start = end + 1;
-  }
-  return best;
-}
-
-// The key of numeric nearness within a kind: T0086 < T0086.001 < ... < T0087.
-long long id_position(const IdKey& key) {
-  return static_cast<long long>(key.number) * 1000 + (key.sub + 1);
-}
-
-void add_suggestion(std::vector<ObjectIndex>& out, ObjectIndex index, std::size_t limit) {
-  if (out.size() < limit && std::find(out.begin(), out.end(), index) == out.end()) out.push_back(index);
-}
-
 }  // namespace
 
 ObjectPage build_object_page(const Framework& framework, ObjectIndex index) {
@@ -316,47 +290,6 @@ LinkPreview preview(const Framework& framework, ObjectIndex index) {
   p.summary = plain_text(parse_rich_text(framework, o.summary), kPreviewBytes);
   p.availability_note = availability_note(o);
   return p;
-}
-
-std::vector<ObjectIndex> suggest_ids(const Framework& framework, std::string_view unknown, std::size_t limit) {
-  // Longer text is no ID or name anyone meant; it also bounds the edit-distance work.
-  constexpr std::size_t kMaxQuery = 64;
-  std::vector<ObjectIndex> out;
-  std::string_view text = trim(unknown);
-  while (!text.empty() && (text.front() == '#' || text.front() == '/')) text.remove_prefix(1);
-  text = trim(text);
-  if (limit == 0 || text.empty() || text.size() > kMaxQuery) return out;
-  auto objects = framework.objects();
-
-  if (auto wanted = parse_id(text)) {
-    using Candidate = std::tuple<long long, long long, ObjectIndex>;  // (gap, position, index)
-    std::vector<Candidate> candidates;
-    for (ObjectIndex i = 0; i < objects.size(); ++i) {
-      auto key = parse_id(objects[i].id);
-      if (!key || key->kind != wanted->kind || *key == *wanted) continue;
-      long long position = id_position(*key);
-      candidates.emplace_back(std::llabs(position - id_position(*wanted)), position, i);
-    }
-    std::sort(candidates.begin(), candidates.end());
-    for (const auto& c : candidates) add_suggestion(out, std::get<2>(c), limit);
-    return out;
-  }
-
-  for (const std::string& id : similar_ids(framework, text, limit))
-    if (auto index = framework.find(id)) add_suggestion(out, *index, limit);
-
-  const std::string query = ascii_lower_case(text);
-  const std::size_t max_distance = std::max<std::size_t>(1, query.size() / 3);
-  using Candidate = std::tuple<std::size_t, ObjectIndex>;  // (distance, index): objects are in ID order
-  std::vector<Candidate> candidates;
-  for (ObjectIndex i = 0; i < objects.size(); ++i) {
-    if (objects[i].name.empty()) continue;
-    std::size_t distance = name_distance(query, ascii_lower_case(objects[i].name));
-    if (distance <= max_distance) candidates.emplace_back(distance, i);
-  }
-  std::sort(candidates.begin(), candidates.end());
-  for (const auto& c : candidates) add_suggestion(out, std::get<1>(c), limit);
-  return out;
 }
 
 KindPage build_kind_page(const Framework& framework, Kind kind) {

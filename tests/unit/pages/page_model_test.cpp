@@ -1,8 +1,9 @@
 #include "disarm/pages/page_model.hpp"
+#include "disarm/model/similar_ids.hpp"
 
-#include "catch.hpp"
 #include <string>
 #include <vector>
+#include "catch.hpp"
 
 #include "sample_framework.hpp"
 

@@ -98,12 +98,6 @@ inline constexpr std::size_t kPreviewBytes = 240;
 
 LinkPreview preview(const Framework& framework, ObjectIndex object);
 
-// Objects to offer on a "not found" page, best first, at most `limit`. A well-formed ID
-// the framework lacks ("T0155") gives the numerically nearest IDs of its kind; other text
-// gives IDs a typo away ("I0001" -> I00001, see similar_ids()) and then objects whose name
-// contains the text or is a few edits from it ("deepfakes"). A leading "#/" is ignored.
-std::vector<ObjectIndex> suggest_ids(const Framework& framework, std::string_view unknown, std::size_t limit);
-
 struct KindPageEntry {
   ObjectIndex object = 0;
   std::string id;
