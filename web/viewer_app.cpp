@@ -377,7 +377,7 @@ void ViewerApp::draw() {
 
 std::string ViewerApp::mirror_html() const {
   if (!framework_ || !page_) return {};
-  return page_mirror_html(*framework_, *page_);
+  return page_mirror_html(*framework_, *page_, in_release(Route::home()).release);
 }
 
 void ViewerApp::search_box_input(const std::string& text) {

@@ -44,6 +44,13 @@ test('the picker shows the page in another release; back and forward cross relea
   assert.equal(s.page.title, 'Write bait headlines');  // its name in 0.9
   await screenshot(page, 'release-0.9-T0016');
 
+  // So do the hidden mirror's, which a screen reader follows.
+  await page.waitForFunction(() => document.querySelector('#page-text h1')?.textContent === 'Write bait headlines');
+  const hrefs = await page.evaluate(() => [...document.querySelectorAll('#page-text a')].map((a) => a.getAttribute('href')));
+  const internal = hrefs.filter((h) => h.startsWith('#/'));
+  assert.ok(internal.length > 0, 'the mirror has links into the viewer');
+  assert.deepEqual(internal.filter((h) => !h.startsWith('#/0.9/')), [], 'every one in 0.9');
+
   // Links inside a release stay in it.
   await page.evaluate(() => window.disarm.navigate('#/0.9/T0045'));
   await routeIs(page, '#/0.9/T0045');

@@ -9,7 +9,9 @@ namespace disarm {
 
 namespace {
 
-std::string route_link(const Route& route, std::string_view text) {
+// A link to `route`, in `release` when the route names none.
+std::string route_link(Route route, std::string_view text, std::string_view release = {}) {
+  if (route.release.empty()) route.release = std::string(release);
   return "<a href=\"" + html_escape(print_route(route)) + "\">" + html_escape(text) + "</a>";
 }
 
@@ -46,19 +48,19 @@ std::string counted(std::size_t n, std::string_view one, std::string_view many) 
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
-std::string home_html(const Framework& framework) {
+std::string home_html(const Framework& framework, std::string_view release) {
   const Provenance& p = framework.provenance();
   std::string out = "<h1>" + html_escape(p.name.empty() ? std::string("DISARM framework") : p.name) + "</h1>\n";
   out += "<p>Source: " + (p.source.empty() ? std::string("unknown") : address_html(p.source)) +
          ". Licence: " + html_escape(p.licence) + ".</p>\n";
   if (!p.attribution.empty()) out += "<p>" + html_escape(p.attribution) + "</p>\n";
-  out += "<h2>Matrices</h2>\n<ul>\n<li>" + route_link(Route::matrix(MatrixSide::Red), "Red framework") +
+  out += "<h2>Matrices</h2>\n<ul>\n<li>" + route_link(Route::matrix(MatrixSide::Red), "Red framework", release) +
          framework.release().vocabulary.reword(": techniques by tactic") + "</li>\n<li>" +
-         route_link(Route::matrix(MatrixSide::Blue), "Blue framework") +
+         route_link(Route::matrix(MatrixSide::Blue), "Blue framework", release) +
          framework.release().vocabulary.reword(": counters by tactic") + "</li>\n</ul>\n";
   out += "<h2>Objects by kind</h2>\n<ul>\n";
   for (const KindInfo& k : all_kinds())
-    out += "<li>" + route_link(Route::kind_list(k.kind), std::string(framework.kind_plural(k.kind))) + " (" +
+    out += "<li>" + route_link(Route::kind_list(k.kind), std::string(framework.kind_plural(k.kind)), release) + " (" +
            std::to_string(framework.count(k.kind)) + ")</li>\n";
   out += "</ul>\n";
   return out;
@@ -101,13 +103,13 @@ std::string about_html(const Framework& framework, const AboutPage& page) {
   return out;
 }
 
-std::string kind_list_html(const KindPage& page) {
+std::string kind_list_html(const KindPage& page, std::string_view release) {
   std::string out =
       "<h1>" + html_escape(page.title) + "</h1>\n<p>" + counted(page.entries.size(), "object", "objects") + ".</p>\n";
   TwoLevelList list(out);
   for (const KindPageEntry& e : page.entries) {
     list.item(e.depth > 0);
-    out += object_link_html(e.id, e.id);
+    out += object_link_html(e.id, e.id, release);
     if (!e.name.empty()) (out += ' ') += html_escape(e.name);
     if (!e.has_page)
       out += " (no datasheet upstream)";
@@ -119,7 +121,7 @@ std::string kind_list_html(const KindPage& page) {
   return out;
 }
 
-std::string search_html(const Framework& framework, const SearchPage& page) {
+std::string search_html(const Framework& framework, const SearchPage& page, std::string_view release) {
   const std::vector<SearchHit>& hits = page.hits;
   std::string out = "<h1>Search: " + html_escape(page.query) + "</h1>\n<p>" +
                     counted(hits.size(), "result", "results") +
@@ -130,7 +132,7 @@ std::string search_html(const Framework& framework, const SearchPage& page) {
   out += "<ol>\n";
   for (std::size_t i = 0; i < hits.size() && i < kMirrorSearchHits; ++i) {
     const Object& o = framework.object(hits[i].object);
-    out += "<li>" + object_link_html(o.id, o.name.empty() ? o.id : o.id + " " + o.name) + " (" +
+    out += "<li>" + object_link_html(o.id, o.name.empty() ? o.id : o.id + " " + o.name, release) + " (" +
            html_escape(framework.kind_label(o.kind)) + ")";
     if (!hits[i].snippet.empty()) out += ": " + html_escape(hits[i].snippet);
     out += "</li>\n";
@@ -138,7 +140,7 @@ std::string search_html(const Framework& framework, const SearchPage& page) {
   return out + "</ol>\n";
 }
 
-std::string not_found_html(const Framework& framework, const NotFoundPage& page) {
+std::string not_found_html(const Framework& framework, const NotFoundPage& page, std::string_view release) {
   const std::string& what = page.text;
   std::string out = "<h1>Not found</h1>\n<p>" +
                     (page.reason.empty() ? "There is no page \xE2\x80\x9C" + html_escape(what) + "\xE2\x80\x9D in " +
@@ -149,14 +151,14 @@ std::string not_found_html(const Framework& framework, const NotFoundPage& page)
     out += "<h2>Perhaps you meant</h2>\n<ul>\n";
     for (ObjectIndex i : page.suggestions) {
       const Object& o = framework.object(i);
-      out += "<li>" + object_link_html(o.id, o.name.empty() ? o.id : o.id + " " + o.name) + "</li>\n";
+      out += "<li>" + object_link_html(o.id, o.name.empty() ? o.id : o.id + " " + o.name, release) + "</li>\n";
     }
     out += "</ul>\n";
   }
-  if (!page.reason.empty()) return out + "<p>" + route_link(Route::home(), "Go to the start") + ".</p>\n";
+  if (!page.reason.empty()) return out + "<p>" + route_link(Route::home(), "Go to the start", release) + ".</p>\n";
   if (page.history) out += "<p>" + route_link(Route::history(what), "Look for it in the other releases") + ".</p>\n";
-  return out + "<p>" + route_link(Route::search(what), "Search for it") + " or " +
-         route_link(Route::home(), "go to the start") + ".</p>\n";
+  return out + "<p>" + route_link(Route::search(what), "Search for it", release) + " or " +
+         route_link(Route::home(), "go to the start", release) + ".</p>\n";
 }
 
 // A change's object as a link into the release that has it: the newer one, or the older one
@@ -169,9 +171,10 @@ std::string change_link_html(const ChangesPage& page, const ObjectChange& c) {
 }
 
 std::string changes_html(const ChangesPage& page) {
-  std::string out = "<h1>Changes" + (page.from.empty() ? std::string() : " from " + html_escape(page.from) + " to " +
-                                                                            html_escape(page.to)) +
-                    "</h1>\n";
+  std::string out =
+      "<h1>Changes" +
+      (page.from.empty() ? std::string() : " from " + html_escape(page.from) + " to " + html_escape(page.to)) +
+      "</h1>\n";
   if (!page.problem.empty()) return out + "<p>" + html_escape(page.problem) + "</p>\n";
   if (std::string note = page.diff.mapping_note(); !note.empty()) out += "<p>" + html_escape(note) + "</p>\n";
   out += "<ul>\n";
@@ -217,7 +220,7 @@ std::string history_html(const HistoryPage& page) {
 
 }  // namespace
 
-std::string matrix_mirror_html(const MatrixModel& matrix, const Vocabulary& words) {
+std::string matrix_mirror_html(const MatrixModel& matrix, const Vocabulary& words, std::string_view release) {
   const bool red = matrix.side == MatrixSide::Red;
   std::string out;
   out.reserve(matrix.cell_count() * 96);
@@ -227,11 +230,11 @@ std::string matrix_mirror_html(const MatrixModel& matrix, const Vocabulary& word
   for (const MatrixPhaseBand& band : matrix.phases) {
     // Columns without a phase sit under the page's h1 directly.
     const bool phased = band.phase.has_value();
-    if (phased) out += "<h2>" + object_link_html(band.id, band.id) + " " + html_escape(band.name) + "</h2>\n";
+    if (phased) out += "<h2>" + object_link_html(band.id, band.id, release) + " " + html_escape(band.name) + "</h2>\n";
     const std::string_view open = phased ? "<h3>" : "<h2>", close = phased ? "</h3>\n" : "</h2>\n";
     for (std::size_t c = band.first_column; c < band.first_column + band.column_count; ++c) {
       const MatrixTacticColumn& column = matrix.columns[c];
-      out.append(open).append(object_link_html(column.id, column.id));
+      out.append(open).append(object_link_html(column.id, column.id, release));
       if (!column.name.empty()) (out += ' ') += html_escape(column.name);
       out.append(close);
       if (column.cells.empty()) {
@@ -241,7 +244,7 @@ std::string matrix_mirror_html(const MatrixModel& matrix, const Vocabulary& word
       TwoLevelList list(out);
       for (const MatrixCell& cell : column.cells) {
         list.item(cell.depth > 0);
-        out += object_link_html(cell.id, cell.id);
+        out += object_link_html(cell.id, cell.id, release);
         if (!cell.name.empty()) (out += ' ').append(html_escape(cell.name));
         if (cell.secondary) out += " (disputed: its own page places it elsewhere)";
         if (cell.incident_count > 0)
@@ -255,19 +258,20 @@ std::string matrix_mirror_html(const MatrixModel& matrix, const Vocabulary& word
   return out;
 }
 
-std::string page_mirror_html(const Framework& framework, const Page& page) {
-  return std::visit(PageVisitor{
-                        [&](const HomePage&) { return home_html(framework); },
-                        [&](const ObjectPage& p) { return object_page_html(framework, p); },
-                        [&](const MatrixPage& p) { return matrix_mirror_html(p.model, framework.release().vocabulary); },
-                        [&](const SearchPage& p) { return search_html(framework, p); },
-                        [&](const KindPage& p) { return kind_list_html(p); },
-                        [&](const AboutPage& p) { return about_html(framework, p); },
-                        [&](const ChangesPage& p) { return changes_html(p); },
-                        [&](const HistoryPage& p) { return history_html(p); },
-                        [&](const NotFoundPage& p) { return not_found_html(framework, p); },
-                    },
-                    page.model);
+std::string page_mirror_html(const Framework& framework, const Page& page, std::string_view release) {
+  return std::visit(
+      PageVisitor{
+          [&](const HomePage&) { return home_html(framework, release); },
+          [&](const ObjectPage& p) { return object_page_html(framework, p, release); },
+          [&](const MatrixPage& p) { return matrix_mirror_html(p.model, framework.release().vocabulary, release); },
+          [&](const SearchPage& p) { return search_html(framework, p, release); },
+          [&](const KindPage& p) { return kind_list_html(p, release); },
+          [&](const AboutPage& p) { return about_html(framework, p); },
+          [&](const ChangesPage& p) { return changes_html(p); },
+          [&](const HistoryPage& p) { return history_html(p); },
+          [&](const NotFoundPage& p) { return not_found_html(framework, p, release); },
+      },
+      page.model);
 }
 
 }  // namespace disarm

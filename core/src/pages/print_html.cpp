@@ -61,12 +61,14 @@ std::string heat_style() {
   return css;
 }
 
-std::string object_href(std::string_view id) {
-  return "#/" + html_escape(id);
+std::string object_href(std::string_view id, std::string_view release) {
+  std::string href = "#/";
+  if (!release.empty()) href += html_escape(release) + "/";
+  return href + html_escape(id);
 }
 
-std::string object_link(std::string_view id, std::string_view text) {
-  return "<a href=\"" + object_href(id) + "\">" + html_escape(text) + "</a>";
+std::string object_link(std::string_view id, std::string_view text, std::string_view release) {
+  return "<a href=\"" + object_href(id, release) + "\">" + html_escape(text) + "</a>";
 }
 
 // An address as a link when the viewer would open it, as text otherwise.
@@ -76,15 +78,16 @@ std::string address(std::string_view url) {
 }
 
 // "ID Name", the ID linked.
-std::string entry_html(const PageEntry& entry) {
-  std::string out = object_link(entry.id, entry.id);
+std::string entry_html(const PageEntry& entry, std::string_view release) {
+  std::string out = object_link(entry.id, entry.id, release);
   if (!entry.name.empty()) out += " " + html_escape(entry.name);
   return out;
 }
 
 class RichTextWriter {
  public:
-  RichTextWriter(const Framework& framework, std::string& out) : framework_(framework), out_(out) {}
+  RichTextWriter(const Framework& framework, std::string& out, std::string_view release)
+      : framework_(framework), out_(out), release_(release) {}
 
   void write(const RichText& text) {
     for (const Block& block : text.blocks) write(block);
@@ -188,7 +191,7 @@ class RichTextWriter {
       if (span.italic()) html = "<em>" + html + "</em>";
       if (span.bold()) html = "<strong>" + html + "</strong>";
       if (span.link == LinkKind::Object && span.object < framework_.objects().size())
-        html = "<a href=\"" + object_href(framework_.object(span.object).id) + "\">" + html + "</a>";
+        html = "<a href=\"" + object_href(framework_.object(span.object).id, release_) + "\">" + html + "</a>";
       else if (span.link == LinkKind::External && is_web_url(span.url))
         html = "<a href=\"" + html_escape(span.url) + "\">" + html + "</a>";
       out_ += html;
@@ -197,6 +200,7 @@ class RichTextWriter {
 
   const Framework& framework_;
   std::string& out_;
+  std::string_view release_;
   std::vector<bool> lists_;  // the open lists, outermost first: ordered or not; each has an open <li>
   int quotes_ = 0;
 };
@@ -271,17 +275,17 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-std::string object_link_html(std::string_view id, std::string_view text) {
-  return object_link(id, text);
+std::string object_link_html(std::string_view id, std::string_view text, std::string_view release) {
+  return object_link(id, text, release);
 }
 
 std::string address_html(std::string_view url) {
   return address(url);
 }
 
-std::string rich_text_html(const Framework& framework, const RichText& text) {
+std::string rich_text_html(const Framework& framework, const RichText& text, std::string_view release) {
   std::string out;
-  RichTextWriter(framework, out).write(text);
+  RichTextWriter(framework, out, release).write(text);
   return out;
 }
 
@@ -291,13 +295,13 @@ std::string print_html(const Framework& framework, const ObjectPage& page) {
          provenance_footer(framework.provenance());
 }
 
-std::string object_page_html(const Framework& framework, const ObjectPage& page) {
+std::string object_page_html(const Framework& framework, const ObjectPage& page, std::string_view release) {
   std::string out =
       "<header>\n<p class=\"kind\">" + html_escape(page.kind_label) + " " + html_escape(page.id) + "</p>\n";
   if (!page.breadcrumbs.empty()) {
     out += "<p class=\"breadcrumbs\">";
     for (std::size_t i = 0; i < page.breadcrumbs.size(); ++i)
-      out += (i ? " \xE2\x80\xBA " : "") + entry_html(page.breadcrumbs[i]);  // ›
+      out += (i ? " \xE2\x80\xBA " : "") + entry_html(page.breadcrumbs[i], release);  // ›
     out += "</p>\n";
   }
   out += "<h1>" + html_escape(page.title) + "</h1>\n";
@@ -305,20 +309,22 @@ std::string object_page_html(const Framework& framework, const ObjectPage& page)
     out += "<p class=\"availability\">" + html_escape(page.availability_note) + "</p>\n";
   out += "</header>\n<main>\n";
   if (!page.summary.empty())
-    out += "<section class=\"summary\">" + rich_text_html(framework, page.summary) + "</section>\n";
+    out += "<section class=\"summary\">" + rich_text_html(framework, page.summary, release) + "</section>\n";
   if (!page.fields.empty()) {
     out += "<dl class=\"fields\">\n";
     for (const PageField& field : page.fields)
-      out += "<dt>" + html_escape(field.label) + "</dt><dd>" + rich_text_html(framework, field.value) + "</dd>\n";
+      out +=
+          "<dt>" + html_escape(field.label) + "</dt><dd>" + rich_text_html(framework, field.value, release) + "</dd>\n";
     out += "</dl>\n";
   }
   for (const PageSection& section : page.sections) {
     out += "<section>\n<h2>" + html_escape(section.title) + "</h2>\n<ul>\n";
     for (const SectionEntry& entry : section.entries) {
-      out += "<li>" + entry_html(entry);
+      out += "<li>" + entry_html(entry, release);
       if (!entry.dispute.empty())
         out += " <em class=\"disputed\">(disputed upstream: " + html_escape(entry.dispute) + ")</em>";
-      if (!entry.note.empty()) out += "<div class=\"note\">" + rich_text_html(framework, entry.note) + "</div>";
+      if (!entry.note.empty())
+        out += "<div class=\"note\">" + rich_text_html(framework, entry.note, release) + "</div>";
       out += "</li>\n";
     }
     out += "</ul>\n</section>\n";
@@ -326,11 +332,12 @@ std::string object_page_html(const Framework& framework, const ObjectPage& page)
   if (!page.citations.empty()) {
     out += "<section class=\"citations\">\n<h2>" + html_escape(page.citations_title) + "</h2>\n<ul>\n";
     for (const Citation& citation : page.citations) {
-      out += "<li>" + entry_html(citation.cited);
+      out += "<li>" + entry_html(citation.cited, release);
       if (!citation.dispute.empty())
         out += " <em class=\"disputed\">(disputed upstream: " + html_escape(citation.dispute) + ")</em>";
       if (!citation.evidence.empty())
-        out += "<blockquote class=\"evidence\">" + rich_text_html(framework, citation.evidence) + "</blockquote>";
+        out +=
+            "<blockquote class=\"evidence\">" + rich_text_html(framework, citation.evidence, release) + "</blockquote>";
       out += "</li>\n";
     }
     out += "</ul>\n</section>\n";
@@ -359,7 +366,7 @@ std::string print_matrix_html(const Framework& framework, const MatrixModel& mat
     out += "<tr class=\"phases\">";
     for (const MatrixPhaseBand& band : matrix.phases) {
       out += "<th colspan=\"" + std::to_string(band.column_count) + "\">";
-      if (band.phase) out += object_link(band.id, band.id) + " " + html_escape(band.name);
+      if (band.phase) out += object_link(band.id, band.id, {}) + " " + html_escape(band.name);
       out += "</th>";
     }
     out += "</tr>\n";
@@ -367,7 +374,7 @@ std::string print_matrix_html(const Framework& framework, const MatrixModel& mat
   out += "<tr class=\"tactics\">";
   std::size_t rows = 0;
   for (const MatrixTacticColumn& column : matrix.columns) {
-    out += "<th>" + object_link(column.id, column.id);
+    out += "<th>" + object_link(column.id, column.id, {});
     if (!column.name.empty()) out += "<br>" + html_escape(column.name);
     out += "</th>";
     rows = std::max(rows, column.cells.size());
@@ -390,7 +397,7 @@ std::string print_matrix_html(const Framework& framework, const MatrixModel& mat
       out += "<td class=\"" + classes + "\">";
       if (cell.incident_count > 0) out += "<span class=\"count\">" + std::to_string(cell.incident_count) + "</span>";
       if (chosen && chosen->score) out += "<span class=\"score\">" + std::to_string(*chosen->score) + "</span>";
-      out += object_link(cell.id, cell.id);
+      out += object_link(cell.id, cell.id, {});
       if (!cell.name.empty()) (out += ' ').append(html_escape(cell.name));
       out += "</td>";
     }
@@ -427,7 +434,7 @@ std::string print_matrix_html(const Framework& framework, const MatrixModel& mat
       std::string comment = html_escape(row.comment);
       for (std::size_t at = 0; (at = comment.find('\n', at)) != std::string::npos; at += 5)
         comment.replace(at, 1, "<br>\n");
-      out += "<tr><td>" + object_link(row.id, row.id) + "</td><td>" + html_escape(row.name) + "</td><td>" +
+      out += "<tr><td>" + object_link(row.id, row.id, {}) + "</td><td>" + html_escape(row.name) + "</td><td>" +
              html_escape(row.tactic) + "</td><td>" + (row.score ? std::to_string(*row.score) : "") + "</td><td>" +
              comment + "</td><td>" + (row.incidents ? std::to_string(*row.incidents) : "") + "</td></tr>\n";
     }

@@ -56,6 +56,28 @@ TEST_CASE("Mirror: an object page has its title, breadcrumbs and links", "[mirro
   CHECK(contains(html, "<h2>Sub-techniques</h2>"));
 }
 
+TEST_CASE("Mirror: a page shown in another release links into that release", "[mirror]") {
+  const Framework& fw = test::sample_framework();
+  auto in_release = [&](std::string_view hash) {
+    return page_mirror_html(fw, build_page(fw, sample_index(), parse_route(hash)), "0.9");
+  };
+  // Every object and page link names the release; none falls back to the default's address.
+  const std::string object = in_release("#/T0154.002");
+  CHECK(contains(object, "href=\"#/0.9/T0154\""));
+  CHECK_FALSE(contains(object, "href=\"#/T0"));
+  const std::string matrix = in_release("#/matrix/red");
+  CHECK(contains(matrix, "href=\"#/0.9/TA06\""));
+  CHECK_FALSE(contains(matrix, "href=\"#/T"));
+  const std::string home = in_release("#/");
+  CHECK(contains(home, "href=\"#/0.9/matrix/red\""));
+  CHECK(contains(in_release("#/search?q=image"), "href=\"#/0.9/T0"));
+  const std::string missing = in_release("#/T0155");
+  CHECK(contains(missing, "href=\"#/0.9/T0154\""));
+  CHECK(contains(missing, "href=\"#/0.9/search?q=T0155\""));
+  // The default release's links stay as every address published before releases.
+  CHECK(contains(mirror("#/T0154.002"), "href=\"#/T0154\""));
+}
+
 TEST_CASE("Mirror: the matrix is phases, tactics and nested techniques", "[mirror]") {
   const std::string red = mirror("#/matrix/red");
   check_structure(red);

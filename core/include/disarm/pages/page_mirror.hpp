@@ -18,10 +18,12 @@ namespace disarm {
 // The most search hits the mirror lists, as the search page shows them best first.
 inline constexpr std::size_t kMirrorSearchHits = 100;
 
-std::string page_mirror_html(const Framework& framework, const Page& page);
+// Its links go into `release` (a catalogue key; empty for the default release), as the
+// viewer's own links on a page shown in that release do.
+std::string page_mirror_html(const Framework& framework, const Page& page, std::string_view release = {});
 
 // The matrix as headings and lists: phases (h2) over tactics (h3) over their techniques or
 // counters, each folded sub-technique in a list under its parent, with its incident count.
-std::string matrix_mirror_html(const MatrixModel& matrix, const Vocabulary& words = {});
+std::string matrix_mirror_html(const MatrixModel& matrix, const Vocabulary& words = {}, std::string_view release = {});
 
 }  // namespace disarm
