@@ -126,14 +126,6 @@ void SearchQueryRun::add_unit(std::string_view query, std::size_t begin, std::si
   if (phrase && count > 0 && s_.units.size() < kMaxUnits) s_.units.push_back({first, count, count > 1, true});
 }
 
-std::string_view SearchQueryRun::folded(const QueryWord& w) const {
-  return std::string_view(s_.folded).substr(w.begin, w.end - w.begin);
-}
-
-std::string_view SearchQueryRun::term(std::uint32_t t) const {
-  return std::string_view(ix_.terms_).substr(ix_.term_start_[t], ix_.term_start_[t + 1] - ix_.term_start_[t]);
-}
-
 std::uint32_t SearchQueryRun::lower_bound_term(std::string_view key) const {
   std::uint32_t lo = 0, hi = term_count();
   while (lo < hi) {
@@ -254,10 +246,6 @@ void SearchQueryRun::expand_typos(std::uint16_t unit, std::uint16_t word, const 
     s_.expansions.push_back({typo.term, quality, unit, word});
     ++added;
   }
-}
-
-std::string_view SearchQueryRun::id(ObjectIndex i) const {
-  return std::string_view(ix_.ids_).substr(ix_.id_start_[i], ix_.id_start_[i + 1] - ix_.id_start_[i]);
 }
 
 void SearchQueryRun::match_ids(std::string_view prefix, std::uint16_t unit, float exact, float below) {

@@ -137,10 +137,14 @@ class SearchQueryRun {
   void parse(std::string_view query, bool prefix_last_word, KindMask& kinds);
   // Adds the words of query[begin, end): one phrase unit, or one unit per word.
   void add_unit(std::string_view query, std::size_t begin, std::size_t end, bool phrase, bool typing);
-  std::string_view folded(const QueryWord& w) const;
+  std::string_view folded(const QueryWord& w) const {
+    return std::string_view(s_.folded).substr(w.begin, w.end - w.begin);
+  }
 
   // --- Terms (search_query.cpp) -------------------------------------------------------
-  std::string_view term(std::uint32_t t) const;
+  std::string_view term(std::uint32_t t) const {
+    return std::string_view(ix_.terms_).substr(ix_.term_start_[t], ix_.term_start_[t + 1] - ix_.term_start_[t]);
+  }
   std::uint32_t term_count() const { return static_cast<std::uint32_t>(ix_.term_start_.size() - 1); }
   std::uint32_t lower_bound_term(std::string_view key) const;
   std::optional<std::uint32_t> find_term(std::string_view key) const;
@@ -159,7 +163,9 @@ class SearchQueryRun {
   void expand_typos(std::uint16_t unit, std::uint16_t word, const QueryWord& w);
 
   // --- IDs (search_query.cpp) ---------------------------------------------------------
-  std::string_view id(ObjectIndex i) const;
+  std::string_view id(ObjectIndex i) const {
+    return std::string_view(ix_.ids_).substr(ix_.id_start_[i], ix_.id_start_[i + 1] - ix_.id_start_[i]);
+  }
   // Objects whose ID starts with `prefix` (upper case), scored `exact` for the ID itself and
   // `below` for the longer ones.
   void match_ids(std::string_view prefix, std::uint16_t unit, float exact, float below);
