@@ -34,11 +34,11 @@ void PageViews::show(const Page& page) {
              page.model);
 }
 
-void PageViews::draw(ViewContext& ctx, const Page& page, const SearchIndexSource& index, SelectionStore& selection) {
+void PageViews::draw(ViewContext& ctx, const Page& page) {
   std::visit(PageVisitor{
                  [&](const HomePage&) { overview_->draw(ctx); },
-                 [&](const ObjectPage&) { object_view_.draw(ctx, selection); },
-                 [&](const MatrixPage&) { matrix_view_.draw(ctx, index, selection); },
+                 [&](const ObjectPage&) { object_view_.draw(ctx); },
+                 [&](const MatrixPage&) { matrix_view_.draw(ctx); },
                  [&](const SearchPage&) { search_view_.draw(ctx); },
                  [&](const KindPage&) { kind_view_.draw(ctx); },
                  [&](const AboutPage& p) { draw_about(ctx, p, about_); },

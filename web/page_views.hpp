@@ -6,8 +6,6 @@
 #include <memory>
 
 #include "disarm/pages/page.hpp"
-#include "disarm/search/search_index.hpp"
-#include "selection_store.hpp"
 #include "view_context.hpp"
 #include "views/about_view.hpp"
 #include "views/changes_view.hpp"
@@ -25,7 +23,7 @@ class PageViews {
   // Starts every view afresh for `framework`: they held pages and references into the last.
   void reset(const Framework& framework);
   void show(const Page& page);
-  void draw(ViewContext& ctx, const Page& page, const SearchIndexSource& index, SelectionStore& selection);
+  void draw(ViewContext& ctx, const Page& page);
 
   // For the embed bar's menu, the search box and the page API.
   LinkPreviewCache& previews() { return *previews_; }

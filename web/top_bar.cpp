@@ -70,8 +70,7 @@ void draw_tabs(ViewContext& ctx, Route current) {
   tab("About", Route::about(), "The data, its source and licence; keys");
 }
 
-void draw_embed_menu(ViewContext& ctx, const Route& route, PageViews& views, const SearchIndexSource& index,
-                     SelectionStore& selection) {
+void draw_embed_menu(ViewContext& ctx, const Route& route, PageViews& views) {
   const bool object_page = route.type == RouteType::Object && ctx.framework.find(route.id);
   const bool search_page = route.type == RouteType::Search && !route.query.empty();
   if (!object_page && route.type != RouteType::Matrix && !search_page) return;
@@ -82,9 +81,9 @@ void draw_embed_menu(ViewContext& ctx, const Route& route, PageViews& views, con
   ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(frame.x - 16 * ctx.scale, frame.y - 16 * ctx.scale));
   if (!ImGui::BeginPopup("embed menu")) return;
   if (object_page)
-    views.object().draw_menu(ctx, selection);
+    views.object().draw_menu(ctx);
   else if (route.type == RouteType::Matrix)
-    views.matrix().draw_menu(ctx, index, selection);
+    views.matrix().draw_menu(ctx);
   else
     views.search().draw_menu(ctx);
   if (ctx.requested) ImGui::CloseCurrentPopup();
@@ -121,8 +120,7 @@ SearchBar::Input draw_top_bar(ViewContext& ctx, const Router& router, const Cata
   return input;
 }
 
-void draw_embed_bar(ViewContext& ctx, const Router& router, PageViews& views, const SearchIndexSource& index,
-                    SelectionStore& selection) {
+void draw_embed_bar(ViewContext& ctx, const Router& router, PageViews& views) {
   const float s = ctx.scale;
   draw_history_buttons(router.history(), true, s);
   ImGui::SameLine(0, 10 * s);
@@ -131,7 +129,7 @@ void draw_embed_bar(ViewContext& ctx, const Router& router, PageViews& views, co
   ImGui::TextUnformatted("DISARM");
   ImGui::PopFont();
   ImGui::PopStyleColor();
-  draw_embed_menu(ctx, router.current(), views, index, selection);
+  draw_embed_menu(ctx, router.current(), views);
   // Opened by the page on mouse-up, like every external link: a new tab is a user gesture.
   const char* open_label = "Open in full viewer \u2197";
   float right = ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(open_label).x;

@@ -14,7 +14,6 @@ namespace disarm::web {
 SearchBar::Input draw_top_bar(ViewContext& ctx, const Router& router, const Catalogue& catalogue, SearchBar& search);
 // ?embed=1: back, forward, the page's analyst controls (filter, selection, print...) behind
 // one menu, and "Open in full viewer".
-void draw_embed_bar(ViewContext& ctx, const Router& router, PageViews& views, const SearchIndexSource& index,
-                    SelectionStore& selection);
+void draw_embed_bar(ViewContext& ctx, const Router& router, PageViews& views);
 
 }  // namespace disarm::web

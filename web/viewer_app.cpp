@@ -98,19 +98,20 @@ void ViewerApp::draw() {
     return;
   }
 
-  ViewContext ctx(*data_.framework(), fonts_, palette_, scale_, views_.previews());
+  const SearchIndexSource search = data_.index_source();
+  ViewContext ctx(*data_.framework(), fonts_, palette_, scale_, views_.previews(), selection_, search);
   ctx.embed = embed_;
   for (const CatalogueEntry& e : data_.catalogue().entries()) ctx.releases.push_back(e.key);
   ctx.release = data_.release();
   if (embed_)
-    draw_embed_bar(ctx, router_, views_, data_.index_source(), selection_);
+    draw_embed_bar(ctx, router_, views_);
   else
     follow_search(ctx, draw_top_bar(ctx, router_, data_.catalogue(), search_bar_));
   ImGui::Separator();
   const float credit_h = data_credit_height(ctx);
   ImGui::BeginChild("content", ImVec2(0, -credit_h), false, kNavFlattened);
   views_.about().showing_builtin = data_.opened_from().empty();
-  views_.draw(ctx, *router_.page(), data_.index_source(), selection_);
+  views_.draw(ctx, *router_.page());
   ImGui::EndChild();
   draw_data_credit(ctx);
   ImGui::End();

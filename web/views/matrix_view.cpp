@@ -129,7 +129,9 @@ void MatrixView::refilter(const SearchIndexSource& search) {
   shown_ = filter_matrix(full_, matches);
 }
 
-void MatrixView::draw(ViewContext& ctx, const SearchIndexSource& search, SelectionStore& store) {
+void MatrixView::draw(ViewContext& ctx) {
+  const SearchIndexSource& search = ctx.search;
+  SelectionStore& store = ctx.selection;
   const bool red = full_.side == MatrixSide::Red;
   if (stale_) refilter(search);
   // An embed's frame is the matrix's: the panel opens only when asked for, from the menu.
@@ -179,8 +181,8 @@ void MatrixView::draw_toolbar(ViewContext& ctx, const SearchIndexSource& search,
   draw_legend(ctx, false);
 }
 
-void MatrixView::draw_menu(ViewContext& ctx, const SearchIndexSource& search, SelectionStore& store) {
-  draw_controls(ctx, search, store, true);
+void MatrixView::draw_menu(ViewContext& ctx) {
+  draw_controls(ctx, ctx.search, ctx.selection, true);
   ImGui::Separator();
   draw_legend(ctx, true);
 }

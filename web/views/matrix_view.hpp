@@ -24,9 +24,9 @@ class MatrixView {
   void show(MatrixModel model);
   // Unfolds the parents of highlighted sub-techniques, so that every highlight is in view.
   void set_highlight(MatrixHighlight highlight);
-  void draw(ViewContext& ctx, const SearchIndexSource& search, SelectionStore& store);
+  void draw(ViewContext& ctx);
   // An embed's menu: the toolbar's filter, buttons and legend, one under another.
-  void draw_menu(ViewContext& ctx, const SearchIndexSource& search, SelectionStore& store);
+  void draw_menu(ViewContext& ctx);
 
   // The cells that changed since an older release, marked by a word and a colour; the page
   // holds them, and stays the caller's until the next show().
