@@ -1,5 +1,9 @@
-// What every view gets each frame: the data, the fonts, and a place to put what the user
-// asked for (a route to open) and what was drawn (links, for the page API and tests).
+// What every view gets each frame: the data, the fonts, the selection, and a place to put what
+// the user asked for (a route to open) and what was drawn (links, for the page API and tests).
+// Every page view has one shape: show(const ThatPage&) hands it the page (kept by pointer until
+// the next show), draw(ViewContext&) draws it, and draw_menu(ViewContext&), where it has one,
+// draws its analyst controls in an embed's menu; a view with no UI state of its own is one
+// draw function of the context and the page.
 #pragma once
 
 #include <optional>
@@ -10,8 +14,10 @@
 #include "disarm/model/model.hpp"
 #include "disarm/pages/page_model.hpp"
 #include "disarm/pages/route.hpp"
+#include "disarm/search/search_index.hpp"
 #include "fonts.hpp"
 #include "imgui.h"
+#include "selection_store.hpp"
 
 namespace disarm::web {
 
@@ -60,14 +66,22 @@ class LinkPreviewCache {
 class ViewContext {
  public:
   ViewContext(const Framework& framework, const Fonts& fonts, const Palette& palette, float scale,
-              LinkPreviewCache& previews)
-      : framework(framework), fonts(fonts), palette(palette), scale(scale), previews(previews) {}
+              LinkPreviewCache& previews, SelectionStore& selection, const SearchIndexSource& search)
+      : framework(framework),
+        fonts(fonts),
+        palette(palette),
+        scale(scale),
+        previews(previews),
+        selection(selection),
+        search(search) {}
 
   const Framework& framework;
   const Fonts& fonts;
   const Palette& palette;
   float scale;  // device pixels per CSS pixel: multiply CSS sizes by it
   LinkPreviewCache& previews;
+  SelectionStore& selection;        // the analyst's, kept between visits
+  const SearchIndexSource& search;  // the shown release's index, built when first asked for
   // Shown in another page's iframe (?embed=1): the reader's content first, and the analyst's
   // controls behind the embed bar's one menu (each view's draw_menu).
   bool embed = false;

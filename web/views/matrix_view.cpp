@@ -129,7 +129,9 @@ void MatrixView::refilter(const SearchIndexSource& search) {
   shown_ = filter_matrix(full_, matches);
 }
 
-void MatrixView::draw(ViewContext& ctx, const SearchIndexSource& search, SelectionStore& store) {
+void MatrixView::draw(ViewContext& ctx) {
+  const SearchIndexSource& search = ctx.search;
+  SelectionStore& store = ctx.selection;
   const bool red = full_.side == MatrixSide::Red;
   if (stale_) refilter(search);
   // An embed's frame is the matrix's: the panel opens only when asked for, from the menu.
@@ -179,8 +181,8 @@ void MatrixView::draw_toolbar(ViewContext& ctx, const SearchIndexSource& search,
   draw_legend(ctx, false);
 }
 
-void MatrixView::draw_menu(ViewContext& ctx, const SearchIndexSource& search, SelectionStore& store) {
-  draw_controls(ctx, search, store, true);
+void MatrixView::draw_menu(ViewContext& ctx) {
+  draw_controls(ctx, ctx.search, ctx.selection, true);
   ImGui::Separator();
   draw_legend(ctx, true);
 }
@@ -359,6 +361,112 @@ void MatrixView::draw_legend(ViewContext& ctx, bool in_menu) {
   ImGui::TextUnformatted("Selected, with its score");
 }
 
+// What drawing the columns works with, worked out once a frame.
+struct MatrixView::ColumnsFrame {
+  ImDrawList* draw;
+  ImFont* bold;
+  ImFont* regular;
+  float s, col_w, gap, pad, text_w;
+  bool red, filtering, highlighting;
+  bool click_selects;
+  ImU32 page_bg;
+};
+
+float MatrixView::draw_phase_bands(ViewContext& ctx, const ColumnsFrame& f, ImVec2 origin) {
+  float y = origin.y;
+  const float band_h = f.bold->FontSize * 1.5f;
+  for (const MatrixPhaseBand& band : shown_.phases) {
+    ImVec2 min(origin.x + band.first_column * (f.col_w + f.gap), y);
+    ImVec2 max(min.x + band.column_count * (f.col_w + f.gap) - f.gap, y + band_h);
+    f.draw->AddRectFilled(min, max, ctx.palette.chip_bg, 3 * f.s);
+    std::string label =
+        band.id.empty() ? ctx.framework.release().vocabulary.reword("No phase") : band.id + "  " + band.name;
+    f.draw->PushClipRect(min, max, true);
+    f.draw->AddText(f.bold, f.bold->FontSize, ImVec2(min.x + f.pad, min.y + band_h * 0.15f), ctx.palette.chip_text,
+                    label.c_str());
+    f.draw->PopClipRect();
+    if (band.phase) track_object_link(ctx, *band.phase, min, max);
+  }
+  return y + band_h + f.gap;
+}
+
+bool MatrixView::draw_fold_toggle(ViewContext& ctx, const ColumnsFrame& f, SelectionStore& store,
+                                  const MatrixTacticColumn& column, std::size_t i, ImVec2 min, ImVec2 max, ImU32 ink) {
+  const MatrixCell& cell = column.cells[i];
+  const float pad = f.pad;
+  ImVec2 tmin(max.x - 2.6f * f.bold->FontSize, min.y), tmax(max.x, min.y + f.bold->FontSize + pad);
+  bool open = expanded_.count(cell.object) > 0;
+  std::string t = open ? "\u2013" : "+" + std::to_string(cell.child_count);
+  f.draw->AddText(f.bold, f.bold->FontSize, ImVec2(tmin.x + pad * 0.5f, min.y + pad), ink, t.c_str());
+  if (!open && f.red)
+    draw_selected_below(ctx, f.draw, column.cells, i, store.selection(),
+                        ImVec2(tmin.x - pad * 0.5f, min.y + pad * 0.7f));
+  const bool on_toggle = ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(tmin, tmax);
+  if (on_toggle) {
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    const Vocabulary& words = ctx.framework.release().vocabulary;
+    ImGui::SetTooltip("%s",
+                      open ? words.reword("Fold the sub-techniques").c_str()
+                           : words.reword("Show the " + std::to_string(cell.child_count) + " sub-techniques").c_str());
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+      if (open)
+        expanded_.erase(cell.object);
+      else
+        expanded_.insert(cell.object);
+    }
+  }
+  return on_toggle;
+}
+
+void MatrixView::draw_cell(ViewContext& ctx, const ColumnsFrame& f, SelectionStore& store,
+                           const MatrixTacticColumn& column, std::size_t i, ImVec2 min, ImVec2 max, float indent,
+                           bool lit) {
+  const MatrixCell& cell = column.cells[i];
+  ImDrawList* draw = f.draw;
+  ImFont* bold = f.bold;
+  const float s = f.s, pad = f.pad;
+  // A folded parent stands for its sub-techniques too.
+  int level = cell.depth == 0 && !expanded_.count(cell.object) ? cell.family_heat : cell.heat;
+  ImU32 fill = heat_colour(ctx.palette, level, f.red);
+  ImU32 ink = dark_cell(level) ? IM_COL32_WHITE : IM_COL32(25, 25, 28, 255);
+  if (f.highlighting && !lit) {
+    fill = blend(fill, f.page_bg, 0.6f);
+    ink = blend(luminance(fill) > 0.5f ? IM_COL32(25, 25, 28, 255) : IM_COL32_WHITE, fill, 0.45f);
+  }
+  // Listed here by a tactic's page while its own page puts it elsewhere: faded, outlined
+  // and labelled, so the cell under its own tactic reads as the primary one.
+  if (cell.secondary) {
+    fill = blend(fill, f.page_bg, 0.7f);
+    ink = blend(luminance(fill) > 0.5f ? IM_COL32(25, 25, 28, 255) : IM_COL32_WHITE, fill, 0.3f);
+  }
+  draw->AddRectFilled(min, max, fill, 3 * s);
+  if (!cell.matched || cell.secondary) draw->AddRect(min, max, ctx.palette.rule, 3 * s, 0, s);
+  const SelectedTechnique* chosen = f.red ? store.selection().find(cell.id) : nullptr;
+  if (chosen)
+    draw->AddRect(ImVec2(min.x + s, min.y + s), ImVec2(max.x - s, max.y - s), kSelectedColour, 3 * s, 0, 2.5f * s);
+  if (lit) draw_highlight_mark(draw, min, max, s);
+  if (chosen) {
+    float id_w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, cell.id.c_str()).x;
+    draw_selected_badge(ctx, draw, ImVec2(min.x + pad + id_w + pad, min.y + pad * 0.7f), chosen->score);
+  }
+  draw->AddText(bold, bold->FontSize, ImVec2(min.x + pad, min.y + pad), ink,
+                cell.secondary ? (cell.id + " (disputed)").c_str() : cell.id.c_str());
+  if (changes_)
+    if (auto changed = changes_->groups.find(cell.id); changed != changes_->groups.end())
+      draw_change_mark(ctx, draw, ImVec2(max.x - s, max.y - s), change_mark(changed->second), true);
+  draw->AddText(f.regular, f.regular->FontSize, ImVec2(min.x + pad, min.y + pad + bold->FontSize), ink,
+                cell.name.c_str(), nullptr, f.text_w - indent);
+  // A parent's fold toggle, top right: "+3" folded, "−" unfolded.
+  const bool on_toggle =
+      cell.child_count > 0 && !f.filtering && draw_fold_toggle(ctx, f, store, column, i, min, max, ink);
+  if (!on_toggle && track_object_click(ctx, cell.object, min, max)) {
+    if (f.click_selects)
+      store.toggle(cell.id);
+    else
+      ctx.open(Route::object(cell.id));
+  }
+}
+
 void MatrixView::draw_columns(ViewContext& ctx, SelectionStore& store) {
   const bool red = full_.side == MatrixSide::Red;
   const float s = ctx.scale;
@@ -372,25 +480,22 @@ void MatrixView::draw_columns(ViewContext& ctx, SelectionStore& store) {
   const bool filtering = filtered_;
   const bool highlighting = red && !highlight_.source.empty();
   const ImGuiIO& io = ImGui::GetIO();
-  const bool click_selects = red && (select_mode_ || io.KeyCtrl || io.KeySuper);
-  const ImU32 page_bg = ImGui::GetColorU32(ImGuiCol_WindowBg);
+  const ColumnsFrame f{draw,
+                       bold,
+                       regular,
+                       s,
+                       col_w,
+                       gap,
+                       pad,
+                       text_w,
+                       red,
+                       filtering,
+                       highlighting,
+                       red && (select_mode_ || io.KeyCtrl || io.KeySuper),
+                       ImGui::GetColorU32(ImGuiCol_WindowBg)};
 
   // Phase bands, then tactic headers.
-  float y = origin.y;
-  const float band_h = bold->FontSize * 1.5f;
-  for (const MatrixPhaseBand& band : shown_.phases) {
-    ImVec2 min(origin.x + band.first_column * (col_w + gap), y);
-    ImVec2 max(min.x + band.column_count * (col_w + gap) - gap, y + band_h);
-    draw->AddRectFilled(min, max, ctx.palette.chip_bg, 3 * s);
-    std::string label =
-        band.id.empty() ? ctx.framework.release().vocabulary.reword("No phase") : band.id + "  " + band.name;
-    draw->PushClipRect(min, max, true);
-    draw->AddText(bold, bold->FontSize, ImVec2(min.x + pad, min.y + band_h * 0.15f), ctx.palette.chip_text,
-                  label.c_str());
-    draw->PopClipRect();
-    if (band.phase) track_object_link(ctx, *band.phase, min, max);
-  }
-  y += band_h + gap;
+  float y = draw_phase_bands(ctx, f, origin);
 
   float header_h = 0;
   for (const auto& column : shown_.columns) {
@@ -416,8 +521,7 @@ void MatrixView::draw_columns(ViewContext& ctx, SelectionStore& store) {
         if (!expanded_.count(parent.object)) continue;
       }
       const float indent = cell.depth > 0 ? 10 * s : 0;
-      const std::string& name = cell.name;
-      float name_h = regular->CalcTextSizeA(regular->FontSize, FLT_MAX, text_w - indent, name.c_str()).y;
+      float name_h = regular->CalcTextSizeA(regular->FontSize, FLT_MAX, text_w - indent, cell.name.c_str()).y;
       float cell_h = bold->FontSize + name_h + 2 * pad;
       ImVec2 min(x + indent, cy), max(x + col_w, cy + cell_h);
       const bool lit = highlighting && highlighted_.count(cell.object) > 0;
@@ -429,71 +533,8 @@ void MatrixView::draw_columns(ViewContext& ctx, SelectionStore& store) {
         if (min.y < clip_min.y || max.y > clip_max.y) ImGui::SetScrollFromPosY(min.y - window.y, 0.3f);
       }
       // Only cells in view are drawn, and reported as links.
-      if (max.y >= clip_min.y && min.y <= clip_max.y && max.x >= clip_min.x && min.x <= clip_max.x) {
-        // A folded parent stands for its sub-techniques too.
-        int level = cell.depth == 0 && !expanded_.count(cell.object) ? cell.family_heat : cell.heat;
-        ImU32 fill = heat_colour(ctx.palette, level, red);
-        ImU32 ink = dark_cell(level) ? IM_COL32_WHITE : IM_COL32(25, 25, 28, 255);
-        if (highlighting && !lit) {
-          fill = blend(fill, page_bg, 0.6f);
-          ink = blend(luminance(fill) > 0.5f ? IM_COL32(25, 25, 28, 255) : IM_COL32_WHITE, fill, 0.45f);
-        }
-        // Listed here by a tactic's page while its own page puts it elsewhere: faded, outlined
-        // and labelled, so the cell under its own tactic reads as the primary one.
-        if (cell.secondary) {
-          fill = blend(fill, page_bg, 0.7f);
-          ink = blend(luminance(fill) > 0.5f ? IM_COL32(25, 25, 28, 255) : IM_COL32_WHITE, fill, 0.3f);
-        }
-        draw->AddRectFilled(min, max, fill, 3 * s);
-        if (!cell.matched || cell.secondary) draw->AddRect(min, max, ctx.palette.rule, 3 * s, 0, s);
-        const SelectedTechnique* chosen = red ? store.selection().find(cell.id) : nullptr;
-        if (chosen)
-          draw->AddRect(ImVec2(min.x + s, min.y + s), ImVec2(max.x - s, max.y - s), kSelectedColour, 3 * s, 0,
-                        2.5f * s);
-        if (lit) draw_highlight_mark(draw, min, max, s);
-        if (chosen) {
-          float id_w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, cell.id.c_str()).x;
-          draw_selected_badge(ctx, draw, ImVec2(min.x + pad + id_w + pad, min.y + pad * 0.7f), chosen->score);
-        }
-        draw->AddText(bold, bold->FontSize, ImVec2(min.x + pad, min.y + pad), ink,
-                      cell.secondary ? (cell.id + " (disputed)").c_str() : cell.id.c_str());
-        if (changes_)
-          if (auto changed = changes_->groups.find(cell.id); changed != changes_->groups.end())
-            draw_change_mark(ctx, draw, ImVec2(max.x - s, max.y - s), change_mark(changed->second), true);
-        draw->AddText(regular, regular->FontSize, ImVec2(min.x + pad, min.y + pad + bold->FontSize), ink, name.c_str(),
-                      nullptr, text_w - indent);
-        // A parent's fold toggle, top right: "+3" folded, "−" unfolded.
-        ImVec2 tmin(max.x - 2.6f * bold->FontSize, min.y), tmax(max.x, min.y + bold->FontSize + pad);
-        bool on_toggle = false;
-        if (cell.child_count > 0 && !filtering) {
-          bool open = expanded_.count(cell.object) > 0;
-          std::string t = open ? "\u2013" : "+" + std::to_string(cell.child_count);
-          draw->AddText(bold, bold->FontSize, ImVec2(tmin.x + pad * 0.5f, min.y + pad), ink, t.c_str());
-          if (!open && red)
-            draw_selected_below(ctx, draw, column.cells, i, store.selection(),
-                                ImVec2(tmin.x - pad * 0.5f, min.y + pad * 0.7f));
-          on_toggle = ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(tmin, tmax);
-          if (on_toggle) {
-            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            const Vocabulary& words = ctx.framework.release().vocabulary;
-            ImGui::SetTooltip(
-                "%s", open ? words.reword("Fold the sub-techniques").c_str()
-                           : words.reword("Show the " + std::to_string(cell.child_count) + " sub-techniques").c_str());
-            if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-              if (open)
-                expanded_.erase(cell.object);
-              else
-                expanded_.insert(cell.object);
-            }
-          }
-        }
-        if (!on_toggle && track_object_click(ctx, cell.object, min, max)) {
-          if (click_selects)
-            store.toggle(cell.id);
-          else
-            ctx.open(Route::object(cell.id));
-        }
-      }
+      if (max.y >= clip_min.y && min.y <= clip_max.y && max.x >= clip_min.x && min.x <= clip_max.x)
+        draw_cell(ctx, f, store, column, i, min, max, indent, lit);
       cy += cell_h + gap * 0.5f;
     }
     bottom = std::max(bottom, cy);

@@ -24,9 +24,9 @@ class MatrixView {
   void show(MatrixModel model);
   // Unfolds the parents of highlighted sub-techniques, so that every highlight is in view.
   void set_highlight(MatrixHighlight highlight);
-  void draw(ViewContext& ctx, const SearchIndexSource& search, SelectionStore& store);
+  void draw(ViewContext& ctx);
   // An embed's menu: the toolbar's filter, buttons and legend, one under another.
-  void draw_menu(ViewContext& ctx, const SearchIndexSource& search, SelectionStore& store);
+  void draw_menu(ViewContext& ctx);
 
   // The cells that changed since an older release, marked by a word and a colour; the page
   // holds them, and stays the caller's until the next show().
@@ -53,6 +53,15 @@ class MatrixView {
   void draw_legend(ViewContext& ctx, bool in_menu);
   void draw_highlight_banner(ViewContext& ctx, SelectionStore& store);
   void draw_columns(ViewContext& ctx, SelectionStore& store);
+  struct ColumnsFrame;
+  // The phase bands above the tactics; returns where the tactics' headers start.
+  float draw_phase_bands(ViewContext& ctx, const ColumnsFrame& f, ImVec2 origin);
+  // One technique or counter cell at [min, max], with its marks, badge and fold toggle.
+  void draw_cell(ViewContext& ctx, const ColumnsFrame& f, SelectionStore& store, const MatrixTacticColumn& column,
+                 std::size_t i, ImVec2 min, ImVec2 max, float indent, bool lit);
+  // A parent's fold toggle; true while the mouse is on it, so the cell under it takes no click.
+  bool draw_fold_toggle(ViewContext& ctx, const ColumnsFrame& f, SelectionStore& store,
+                        const MatrixTacticColumn& column, std::size_t i, ImVec2 min, ImVec2 max, ImU32 ink);
 
   MatrixModel full_;
   MatrixModel shown_;  // full_ filtered; recomputed when the filter changes

@@ -92,11 +92,12 @@ void ObjectView::draw_actions(ViewContext& ctx, SelectionStore& store, bool in_m
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A print view of this page, for a handout");
 }
 
-void ObjectView::draw_menu(ViewContext& ctx, SelectionStore& store) {
-  draw_actions(ctx, store, true);
+void ObjectView::draw_menu(ViewContext& ctx) {
+  draw_actions(ctx, ctx.selection, true);
 }
 
-void ObjectView::draw(ViewContext& ctx, SelectionStore& store) {
+void ObjectView::draw(ViewContext& ctx) {
+  SelectionStore& store = ctx.selection;
   ImGui::BeginChild("page", ImVec2(0, 0), false, kNavFlattened);
   float width = reading_width(ctx);
   float spare = ImGui::GetContentRegionAvail().x - width;

@@ -16,9 +16,9 @@ class ObjectView {
  public:
   // The page stays the caller's (the router's) until the next show().
   void show(const ObjectPage& page);
-  void draw(ViewContext& ctx, SelectionStore& store);
+  void draw(ViewContext& ctx);
   // An embed's menu: what the page header holds otherwise (copy, show in matrix, select, print).
-  void draw_menu(ViewContext& ctx, SelectionStore& store);
+  void draw_menu(ViewContext& ctx);
   // The page as a print document (a handout): print_html's.
   std::string print_document_html(const Framework& framework) const;
 

@@ -36,9 +36,8 @@ void OverviewView::refilter() {
 }
 
 void OverviewView::draw(ViewContext& ctx) {
-  const Fonts& fonts = ctx.fonts;
   const Provenance& p = framework_.provenance();
-  ImGui::PushFont(fonts.heading);
+  ImGui::PushFont(ctx.fonts.heading);
   ImGui::TextUnformatted(p.name.empty() ? "DISARM framework" : p.name.c_str());
   ImGui::PopFont();
   const float avail = ImGui::GetContentRegionAvail().x;
@@ -49,6 +48,12 @@ void OverviewView::draw(ViewContext& ctx) {
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
 
+  draw_kinds_and_matrices(ctx, avail, em);
+  ImGui::Separator();
+  draw_object_list(ctx, avail, em);
+}
+
+void OverviewView::draw_kinds_and_matrices(ViewContext& ctx, float avail, float em) {
   // Counts per kind, each opening the list of that kind; then the two matrices. On a phone
   // the grid has fewer columns rather than cut labels.
   const int count_columns = std::clamp(static_cast<int>(avail / (em * 10)), 2, 6);
@@ -70,8 +75,9 @@ void OverviewView::draw(ViewContext& ctx) {
   const char* blue = "Blue framework: counters by tactic";
   same_line_if_fits(button_width(blue));
   if (ImGui::Button(blue)) ctx.open(Route::matrix(MatrixSide::Blue));
-  ImGui::Separator();
+}
 
+void OverviewView::draw_object_list(ViewContext& ctx, float avail, float em) {
   ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 26));
   if (ImGui::InputTextWithHint("##filter", "Filter by ID or name", &filter_)) refilter();
   filter_active_ = ImGui::IsItemActive();
@@ -98,7 +104,7 @@ void OverviewView::draw(ViewContext& ctx) {
         const Object& o = framework_.object(shown_[row]);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::PushFont(fonts.bold);
+        ImGui::PushFont(ctx.fonts.bold);
         ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette.link);
         ImGui::TextUnformatted(o.id.c_str());
         ImGui::PopStyleColor();

@@ -27,6 +27,10 @@ class OverviewView {
 
  private:
   void refilter();
+  // Counts per kind, each opening the list of that kind; then the two matrices.
+  void draw_kinds_and_matrices(ViewContext& ctx, float avail, float em);
+  // Every object, filtered by ID or name.
+  void draw_object_list(ViewContext& ctx, float avail, float em);
 
   const Framework& framework_;
   std::string filter_;

@@ -45,14 +45,6 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
   return out;
 }
 
-// One (from, to) pair of a group, with every claim stating it, by side.
-struct Pair {
-  std::string to;
-  std::vector<const Claim*> from_side;
-  std::vector<const Claim*> to_side;
-  std::vector<const Claim*> others;
-};
-
 }  // namespace
 
 std::string Assembly::location(const std::string& page, int line) const {
@@ -148,7 +140,6 @@ void Assembly::reconcile(std::vector<Relation>& relations) {
 void Assembly::reconcile_group(const std::vector<const Claim*>& group, std::vector<Relation>& relations) {
   const RelationType type = group.front()->type;
   const std::string& from = group.front()->from;
-  const RelationInfo& info = relation_info(type);
   int best = 2;
   for (const Claim* c : group) best = std::min(best, authority(*c));
 
@@ -160,6 +151,14 @@ void Assembly::reconcile_group(const std::vector<const Claim*>& group, std::vect
   for (const Claim* c : group)
     if (authority(*c) == best && c->source != ClaimSource::FromPage) chosen.push_back(c);
 
+  const std::vector<Pair> pairs = pair_claims(chosen);
+  for (const Pair& p : pairs) relations.push_back(pair_relation(type, from, p));
+  add_contradictions(group, best, pairs, chosen.front(), relations);
+}
+
+// The chosen claims by the pair they state, in order; a page that states a pair twice is
+// warned about.
+std::vector<Assembly::Pair> Assembly::pair_claims(const std::vector<const Claim*>& chosen) {
   std::vector<Pair> pairs;
   for (const Claim* c : chosen) {
     auto it = std::find_if(pairs.begin(), pairs.end(), [&](const Pair& p) { return p.to == c->to; });
@@ -178,53 +177,60 @@ void Assembly::reconcile_group(const std::vector<const Claim*>& group, std::vect
       }
     side.push_back(c);
   }
+  return pairs;
+}
 
-  for (const Pair& p : pairs) {
-    // The relation's text as its `from` page gives it; upstream's generator writes the same
-    // pair's texts on the `to` page joined with ", ".
-    auto distinct_texts = [](const std::vector<const Claim*>& claims) {
-      std::vector<std::string> texts;
-      for (const Claim* c : claims)
-        if (!c->text.empty() && std::find(texts.begin(), texts.end(), c->text) == texts.end()) texts.push_back(c->text);
-      return texts;
-    };
-    const auto& primary = !p.from_side.empty() ? p.from_side : !p.to_side.empty() ? p.to_side : p.others;
-    std::string text = join(distinct_texts(primary), "<br><br>");
-    if (!p.from_side.empty() && !p.to_side.empty()) {
-      std::vector<std::string> all;
-      for (const Claim* c : p.from_side) all.push_back(c->text);
-      std::string generated = join(all, ", ");
-      for (const Claim* c : p.to_side)
-        if (c->text != generated && c->text != text)
-          warn(c->page, c->line,
-               "the text given for " + from + " and " + p.to + " differs from " + p.from_side.front()->page +
-                   "'s; that page's text is kept");
-    }
-    std::string dispute;
-    if (is_two_sided(type)) {
-      if (p.to_side.empty() && !p.from_side.empty() && has_page(p.to)) {
-        dispute = location(p.from_side.front()->page, p.from_side.front()->line) + " lists " + p.to + ", but " + p.to +
-                  "'s page does not list " + from;
-        warn(p.from_side.front()->page, p.from_side.front()->line,
-             "lists " + p.to + ", but " + p.to + "'s page does not list " + from + "; kept as disputed");
-      }
-      if (p.from_side.empty() && !p.to_side.empty() && has_page(from)) {
-        dispute = location(p.to_side.front()->page, p.to_side.front()->line) + " lists " + from + ", but " + from +
-                  "'s page does not list " + p.to;
-        warn(p.to_side.front()->page, p.to_side.front()->line,
-             "lists " + from + ", but " + from + "'s page does not list " + p.to + "; kept as disputed");
-      }
-    }
-    relations.push_back(Relation{type, from, p.to, std::move(text), std::move(dispute)});
+// The relation one pair states: its text as the authority gives it, disputed when a two-sided
+// relation is stated on one side only.
+Relation Assembly::pair_relation(RelationType type, const std::string& from, const Pair& p) {
+  // The relation's text as its `from` page gives it; upstream's generator writes the same
+  // pair's texts on the `to` page joined with ", ".
+  auto distinct_texts = [](const std::vector<const Claim*>& claims) {
+    std::vector<std::string> texts;
+    for (const Claim* c : claims)
+      if (!c->text.empty() && std::find(texts.begin(), texts.end(), c->text) == texts.end()) texts.push_back(c->text);
+    return texts;
+  };
+  const auto& primary = !p.from_side.empty() ? p.from_side : !p.to_side.empty() ? p.to_side : p.others;
+  std::string text = join(distinct_texts(primary), "<br><br>");
+  if (!p.from_side.empty() && !p.to_side.empty()) {
+    std::vector<std::string> all;
+    for (const Claim* c : p.from_side) all.push_back(c->text);
+    std::string generated = join(all, ", ");
+    for (const Claim* c : p.to_side)
+      if (c->text != generated && c->text != text)
+        warn(c->page, c->line,
+             "the text given for " + from + " and " + p.to + " differs from " + p.from_side.front()->page +
+                 "'s; that page's text is kept");
   }
+  std::string dispute;
+  if (is_two_sided(type)) {
+    if (p.to_side.empty() && !p.from_side.empty() && has_page(p.to)) {
+      dispute = location(p.from_side.front()->page, p.from_side.front()->line) + " lists " + p.to + ", but " + p.to +
+                "'s page does not list " + from;
+      warn(p.from_side.front()->page, p.from_side.front()->line,
+           "lists " + p.to + ", but " + p.to + "'s page does not list " + from + "; kept as disputed");
+    }
+    if (p.from_side.empty() && !p.to_side.empty() && has_page(from)) {
+      dispute = location(p.to_side.front()->page, p.to_side.front()->line) + " lists " + from + ", but " + from +
+                "'s page does not list " + p.to;
+      warn(p.to_side.front()->page, p.to_side.front()->line,
+           "lists " + from + ", but " + from + "'s page does not list " + p.to + "; kept as disputed");
+    }
+  }
+  return Relation{type, from, p.to, std::move(text), std::move(dispute)};
+}
 
+void Assembly::add_contradictions(const std::vector<const Claim*>& group, int best, const std::vector<Pair>& pairs,
+                                  const Claim* authority_claim, std::vector<Relation>& relations) {
+  const RelationType type = group.front()->type;
+  const std::string& from = group.front()->from;
   // Less authoritative pages that state a pair the authority does not: upstream contradicts
   // itself, and both sides are kept, this one marked as disputed. One relation per pair,
   // however many pages state it.
   std::vector<std::string> kept;
   for (const Pair& p : pairs) kept.push_back(p.to);
-  const Claim* authority_claim = chosen.front();
-  std::string what = std::string(info.forward);
+  std::string what = std::string(relation_info(type).forward);
   std::replace(what.begin(), what.end(), '_', ' ');
   std::vector<std::string> disputed;
   for (const Claim* c : group) {

@@ -71,7 +71,19 @@ class Assembly {
   std::string location(const std::string& page, int line) const;
   bool has_page(const std::string& id) const { return pages_.count(id) != 0; }
   void reconcile(std::vector<Relation>& relations);
+  // One (from, to) pair of a group, with every claim stating it, by side.
+  struct Pair {
+    std::string to;
+    std::vector<const Claim*> from_side;
+    std::vector<const Claim*> to_side;
+    std::vector<const Claim*> others;
+  };
   void reconcile_group(const std::vector<const Claim*>& group, std::vector<Relation>& relations);
+  std::vector<Pair> pair_claims(const std::vector<const Claim*>& chosen);
+  Relation pair_relation(RelationType type, const std::string& from, const Pair& p);
+  // Less authoritative pages that state a pair the authority does not.
+  void add_contradictions(const std::vector<const Claim*>& group, int best, const std::vector<Pair>& pairs,
+                          const Claim* authority_claim, std::vector<Relation>& relations);
   void add_missing_objects(std::map<std::string, Object>& objects, const std::vector<Relation>& relations);
 
   Diagnostics& warnings_;

@@ -351,17 +351,12 @@ std::string object_page_html(const Framework& framework, const ObjectPage& page,
   return out;
 }
 
-std::string print_matrix_html(const Framework& framework, const MatrixModel& matrix, const Selection* selection,
-                              std::span<const ObjectIndex> highlight) {
-  const bool red = matrix.side == MatrixSide::Red;
-  const std::string title = framework.release().vocabulary.reword(red ? "Red framework: techniques by tactic"
-                                                                      : "Blue framework: counters by tactic");
-  std::vector<ObjectIndex> lit(highlight.begin(), highlight.end());
-  std::sort(lit.begin(), lit.end());
+namespace {
 
-  std::string out = document_start(title, kMatrixStyle, true);
-  out += "<header>\n<p class=\"kind\">" + html_escape(framework.provenance().name) + "</p>\n<h1>" + html_escape(title) +
-         "</h1>\n</header>\n<main>\n<table class=\"matrix\">\n<thead>\n";
+// The matrix as a table: phase bands when it has phases, tactics, then a row per cell depth.
+std::string matrix_table_html(const MatrixModel& matrix, const Selection* selection,
+                              const std::vector<ObjectIndex>& lit) {
+  std::string out = "<table class=\"matrix\">\n<thead>\n";
   if (std::any_of(matrix.phases.begin(), matrix.phases.end(), [](const auto& band) { return band.phase; })) {
     out += "<tr class=\"phases\">";
     for (const MatrixPhaseBand& band : matrix.phases) {
@@ -404,7 +399,13 @@ std::string print_matrix_html(const Framework& framework, const MatrixModel& mat
     out += "</tr>\n";
   }
   out += "</tbody>\n</table>\n";
+  return out;
+}
 
+// What the heat colours mean, and the highlight and selection marks when there are any.
+std::string matrix_legend_html(const MatrixModel& matrix, const Selection* selection,
+                               const std::vector<ObjectIndex>& lit) {
+  const bool red = matrix.side == MatrixSide::Red;
   std::string legend;
   for (const HeatLegendEntry& entry : heat_legend(matrix.max_incident_count)) {
     std::string label = red ? "cited by " : "seen in ";
@@ -422,24 +423,45 @@ std::string print_matrix_html(const Framework& framework, const MatrixModel& mat
   if (!lit.empty()) legend += "<li><span class=\"swatch highlight\"></span>highlighted</li>\n";
   if (selection && !selection->empty())
     legend += "<li><span class=\"swatch selected\"></span>selected (its score in blue)</li>\n";
-  if (!legend.empty()) out += "<section class=\"legend\">\n<h2>Legend</h2>\n<ul>\n" + legend + "</ul>\n</section>\n";
+  if (legend.empty()) return {};
+  return "<section class=\"legend\">\n<h2>Legend</h2>\n<ul>\n" + legend + "</ul>\n</section>\n";
+}
 
-  if (selection && !selection->empty()) {
-    const Vocabulary& words = framework.release().vocabulary;
-    out += "<section class=\"selection\">\n<h2>" + words.reword("Selected techniques") +
-           "</h2>\n<table class=\"selection\">\n";
-    out += "<tr><th>ID</th><th>Name</th><th>" + words.reword("Tactic") +
-           "</th><th>Score</th><th>Comment</th><th>Incidents</th></tr>\n";
-    for (const SelectionRow& row : selection_rows(framework, *selection)) {
-      std::string comment = html_escape(row.comment);
-      for (std::size_t at = 0; (at = comment.find('\n', at)) != std::string::npos; at += 5)
-        comment.replace(at, 1, "<br>\n");
-      out += "<tr><td>" + object_link(row.id, row.id, {}) + "</td><td>" + html_escape(row.name) + "</td><td>" +
-             html_escape(row.tactic) + "</td><td>" + (row.score ? std::to_string(*row.score) : "") + "</td><td>" +
-             comment + "</td><td>" + (row.incidents ? std::to_string(*row.incidents) : "") + "</td></tr>\n";
-    }
-    out += "</table>\n</section>\n";
+// The selected techniques as a table, with their scores and comments.
+std::string selection_table_html(const Framework& framework, const Selection& selection) {
+  const Vocabulary& words = framework.release().vocabulary;
+  std::string out = "<section class=\"selection\">\n<h2>" + words.reword("Selected techniques") +
+                    "</h2>\n<table class=\"selection\">\n";
+  out += "<tr><th>ID</th><th>Name</th><th>" + words.reword("Tactic") +
+         "</th><th>Score</th><th>Comment</th><th>Incidents</th></tr>\n";
+  for (const SelectionRow& row : selection_rows(framework, selection)) {
+    std::string comment = html_escape(row.comment);
+    for (std::size_t at = 0; (at = comment.find('\n', at)) != std::string::npos; at += 5)
+      comment.replace(at, 1, "<br>\n");
+    out += "<tr><td>" + object_link(row.id, row.id, {}) + "</td><td>" + html_escape(row.name) + "</td><td>" +
+           html_escape(row.tactic) + "</td><td>" + (row.score ? std::to_string(*row.score) : "") + "</td><td>" +
+           comment + "</td><td>" + (row.incidents ? std::to_string(*row.incidents) : "") + "</td></tr>\n";
   }
+  out += "</table>\n</section>\n";
+  return out;
+}
+
+}  // namespace
+
+std::string print_matrix_html(const Framework& framework, const MatrixModel& matrix, const Selection* selection,
+                              std::span<const ObjectIndex> highlight) {
+  const bool red = matrix.side == MatrixSide::Red;
+  const std::string title = framework.release().vocabulary.reword(red ? "Red framework: techniques by tactic"
+                                                                      : "Blue framework: counters by tactic");
+  std::vector<ObjectIndex> lit(highlight.begin(), highlight.end());
+  std::sort(lit.begin(), lit.end());
+
+  std::string out = document_start(title, kMatrixStyle, true);
+  out += "<header>\n<p class=\"kind\">" + html_escape(framework.provenance().name) + "</p>\n<h1>" + html_escape(title) +
+         "</h1>\n</header>\n<main>\n";
+  out += matrix_table_html(matrix, selection, lit);
+  out += matrix_legend_html(matrix, selection, lit);
+  if (selection && !selection->empty()) out += selection_table_html(framework, *selection);
   out += "</main>\n";
   return out + provenance_footer(framework.provenance());
 }

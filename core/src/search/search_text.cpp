@@ -144,6 +144,8 @@ void skip_line_markers(std::string_view md, std::size_t& i) {
   }
 }
 
+void append_plain(std::string_view md, PlainWriter& out);
+
 // ASCII bytes that are text as they stand: no markup, space or control character.
 constexpr auto kPlainBytes = [] {
   std::array<bool, 256> plain{};
@@ -151,6 +153,95 @@ constexpr auto kPlainBytes = [] {
   for (char c : std::string_view("*`~_|\\<&![")) plain[static_cast<unsigned char>(c)] = false;
   return plain;
 }();
+
+// Takes the markup at md[i] (a line break, emphasis, code and strike marks, table bars,
+// escapes, tags, entities, links and images), writing the text it stands for; false when
+// md[i] is text.
+bool take_markup(std::string_view md, std::size_t& i, bool& line_start, PlainWriter& out) {
+  const char c = md[i];
+  switch (c) {
+    case '\n':
+      line_start = true;
+      out.space();
+      ++i;
+      return true;
+    case '*':
+    case '`':
+      ++i;
+      return true;
+    case '~':
+      if (md.substr(i, 2) == "~~") {
+        i += 2;
+        return true;
+      }
+      break;
+    case '_': {
+      bool inner = i > 0 && i + 1 < md.size() && is_ascii_alnum(md[i - 1]) && is_ascii_alnum(md[i + 1]);
+      if (!inner) {
+        ++i;
+        return true;
+      }
+      break;
+    }
+    case '|':
+      out.space();
+      ++i;
+      return true;
+    case '\\':
+      if (i + 1 < md.size() && md[i + 1] > ' ' && md[i + 1] < 0x7F && !is_ascii_alnum(md[i + 1])) {
+        out.put(md.substr(i + 1, 1));
+        i += 2;
+        return true;
+      }
+      break;
+    case '<':
+      if (take_tag(md, i, out)) return true;
+      break;
+    case '&':
+      if (take_entity(md, i, out)) return true;
+      break;
+    case '!':
+    case '[': {
+      // "[text](target)" and "![alt](target)" keep their text.
+      std::size_t open = c == '!' ? i + 1 : i;
+      if (open >= md.size() || md[open] != '[') break;
+      std::size_t close = md.find(']', open + 1);
+      if (close == std::string_view::npos || close + 1 >= md.size() || md[close + 1] != '(') break;
+      std::size_t end = md.find(')', close + 2);
+      if (end == std::string_view::npos) break;
+      append_plain(md.substr(open + 1, close - open - 1), out);
+      i = end + 1;
+      return true;
+    }
+    default:
+      break;
+  }
+  return false;
+}
+
+// The text character at md[i]: any kind of space as one space, an invalid UTF-8 byte as
+// U+FFFD, anything else as it is.
+void put_character(std::string_view md, std::size_t& i, PlainWriter& out) {
+  const char c = md[i];
+  if (is_ascii_space(c) || (static_cast<unsigned char>(c) < 0x20) || c == 0x7F) {
+    out.space();
+    ++i;
+    return;
+  }
+  if (static_cast<unsigned char>(c) < 0x80) {
+    out.put(md.substr(i, 1));
+    ++i;
+    return;
+  }
+  Utf8Char d = decode_utf8(md, i);
+  if (d.valid && is_unicode_space(d.code_point))
+    out.space();
+  else if (d.valid)
+    out.put(md.substr(i, d.size));
+  else
+    out.put(kReplacementCharacter);
+  i += d.size;
+}
 
 void append_plain(std::string_view md, PlainWriter& out) {
   bool line_start = true;
@@ -168,82 +259,7 @@ void append_plain(std::string_view md, PlainWriter& out) {
       i = run;
       continue;
     }
-    char c = md[i];
-    switch (c) {
-      case '\n':
-        line_start = true;
-        out.space();
-        ++i;
-        continue;
-      case '*':
-      case '`':
-        ++i;
-        continue;
-      case '~':
-        if (md.substr(i, 2) == "~~") {
-          i += 2;
-          continue;
-        }
-        break;
-      case '_': {
-        bool inner = i > 0 && i + 1 < md.size() && is_ascii_alnum(md[i - 1]) && is_ascii_alnum(md[i + 1]);
-        if (!inner) {
-          ++i;
-          continue;
-        }
-        break;
-      }
-      case '|':
-        out.space();
-        ++i;
-        continue;
-      case '\\':
-        if (i + 1 < md.size() && md[i + 1] > ' ' && md[i + 1] < 0x7F && !is_ascii_alnum(md[i + 1])) {
-          out.put(md.substr(i + 1, 1));
-          i += 2;
-          continue;
-        }
-        break;
-      case '<':
-        if (take_tag(md, i, out)) continue;
-        break;
-      case '&':
-        if (take_entity(md, i, out)) continue;
-        break;
-      case '!':
-      case '[': {
-        // "[text](target)" and "![alt](target)" keep their text.
-        std::size_t open = c == '!' ? i + 1 : i;
-        if (open >= md.size() || md[open] != '[') break;
-        std::size_t close = md.find(']', open + 1);
-        if (close == std::string_view::npos || close + 1 >= md.size() || md[close + 1] != '(') break;
-        std::size_t end = md.find(')', close + 2);
-        if (end == std::string_view::npos) break;
-        append_plain(md.substr(open + 1, close - open - 1), out);
-        i = end + 1;
-        continue;
-      }
-      default:
-        break;
-    }
-    if (is_ascii_space(c) || (static_cast<unsigned char>(c) < 0x20) || c == 0x7F) {
-      out.space();
-      ++i;
-      continue;
-    }
-    if (static_cast<unsigned char>(c) < 0x80) {
-      out.put(md.substr(i, 1));
-      ++i;
-      continue;
-    }
-    Utf8Char d = decode_utf8(md, i);
-    if (d.valid && is_unicode_space(d.code_point))
-      out.space();
-    else if (d.valid)
-      out.put(md.substr(i, d.size));
-    else
-      out.put(kReplacementCharacter);
-    i += d.size;
+    if (!take_markup(md, i, line_start, out)) put_character(md, i, out);
   }
 }
 
