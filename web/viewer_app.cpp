@@ -57,6 +57,7 @@ void ViewerApp::use_release(const std::string& key, const Framework& framework) 
   kind_view_ = KindListView{};
   changes_view_ = ChangesView{};
   history_view_ = HistoryView{};
+  upgrade_view_ = UpgradeView{};
   page_.reset();
   links_.clear();
   search_index_.reset();
@@ -117,7 +118,14 @@ ViewerApp::OpenedFile ViewerApp::open_file(const std::string& name, std::string_
       out.message = name + ": the viewer has no framework loaded.";
       return out;
     }
-    out.message = name + ": " + selection_.use_layer(open_layer_file(*framework_, file));
+    Result<LayerImport> layer = open_layer_file(*framework_, file);
+    if (auto upgrade =
+            start_layer_upgrade(layer, [&](const Framework& older) { return open_layer_file(older, file); })) {
+      out.ok = true;
+      out.message = name + ": " + *upgrade;
+      return out;
+    }
+    out.message = name + ": " + selection_.use_layer(std::move(layer));
     request_redraw();
     if (selection_.selection() != before) {
       out.ok = true;
@@ -195,7 +203,8 @@ void ViewerApp::navigate(Route route) {
 }
 
 Route ViewerApp::take_shared_selection(Route route) {
-  if (route.selection.empty()) return route;
+  if (route.selection.empty() || route.type != RouteType::Matrix) return route;
+  if (auto upgrade = link_upgrade(route)) return *upgrade;
   // The code holds technique numbers; the release it names says how its IDs write them.
   const std::string key = route.release.empty() ? catalogue_.default_key() : route.release;
   auto named = catalogue_.framework(key);
@@ -257,6 +266,7 @@ void ViewerApp::show(const Route& route) {
                  [&](const KindPage& p) { kind_view_.show(p); },
                  [&](const ChangesPage& p) { changes_view_.show(p); },
                  [&](const HistoryPage& p) { history_view_.show(p); },
+                 [&](const UpgradePage& p) { upgrade_view_.show(p); },
                  [](const auto&) {},
              },
              page_->model);
@@ -317,6 +327,7 @@ void ViewerApp::draw_page(ViewContext& ctx) {
                  },
                  [&](const ChangesPage&) { changes_view_.draw(ctx); },
                  [&](const HistoryPage&) { history_view_.draw(ctx); },
+                 [&](const UpgradePage&) { upgrade_view_.draw(ctx, selection_); },
                  [&](const NotFoundPage& p) { draw_not_found(ctx, p); },
              },
              page_->model);
@@ -360,7 +371,8 @@ void ViewerApp::draw() {
   keyboard_link_ = std::move(ctx.keyboard_link);
   buttons_ = std::move(ctx.buttons);
   set_hovered_external_link(ctx.hovered_external);
-  if (ctx.requested) navigate(std::move(*ctx.requested));
+  if (ctx.layer_text) import_layer(*ctx.layer_text);
+  if (ctx.requested) ctx.in_place ? replace_route(std::move(*ctx.requested)) : navigate(std::move(*ctx.requested));
   // After the frame: the views drew from the framework it replaces.
   if (about_.builtin_requested) {
     about_.builtin_requested = false;
@@ -392,7 +404,11 @@ void ViewerApp::search_box_key(const std::string& key) {
 
 std::string ViewerApp::import_layer(const std::string& text) {
   if (!framework_) return "The viewer has no framework loaded.";
-  std::string message = selection_.use_layer(import_navigator_layer(*framework_, text));
+  Result<LayerImport> layer = import_navigator_layer(*framework_, text);
+  if (auto upgrade =
+          start_layer_upgrade(layer, [&](const Framework& older) { return import_navigator_layer(older, text); }))
+    return *upgrade;
+  std::string message = selection_.use_layer(std::move(layer));
   request_redraw();
   return message;
 }

@@ -3,6 +3,7 @@
 // Owns no platform code; the Backend calls draw() each frame it draws.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
@@ -26,6 +27,7 @@
 #include "views/object_view.hpp"
 #include "views/overview_view.hpp"
 #include "views/search_view.hpp"
+#include "views/upgrade_view.hpp"
 
 namespace disarm::web {
 
@@ -85,6 +87,14 @@ class ViewerApp : public PageApiHandler {
   // forward and reload do not open it again over later changes.
   Route take_shared_selection(Route route);
   void show(const Route& route);
+  void replace_route(Route route);  // a new page in place of the current history entry
+  // Carrying a selection forward (viewer_upgrade.cpp). A layer made on an older release of the
+  // catalogue than the one shown opens its upgrade page (`read_on` reads it on that release)
+  // and gives the message to show; else nothing, and the layer is used as it is.
+  std::optional<std::string> start_layer_upgrade(const Result<LayerImport>& layer,
+                                                 const std::function<Result<LayerImport>(const Framework&)>& read_on);
+  // The upgrade route for a share link made on an older release than the one shown, if it is.
+  std::optional<Route> link_upgrade(const Route& link) const;
   void sync_location(bool push);
   void draw_history_buttons(bool small);  // back and forward
   void draw_top_bar(ViewContext& ctx);
@@ -132,6 +142,7 @@ class ViewerApp : public PageApiHandler {
   KindListView kind_view_;
   ChangesView changes_view_;
   HistoryView history_view_;
+  UpgradeView upgrade_view_;
   AboutState about_;
   mutable StartupTimes startup_;
   std::string opened_from_;  // the file or URL whose data is shown; empty for built-in data

@@ -208,6 +208,27 @@ void ViewerApp::add_page_state(nlohmann::json& state) const {
               entries.push_back({{"key", e.key}, {"holds", e.holds}, {"name", e.name}, {"changes", e.changes}});
             state["history_page"] = {{"id", hp.id}, {"releases", entries}};
           },
+          [&](const UpgradePage& up) {
+            json items = json::array();
+            for (const UpgradeItem& item : up.upgrade.changed)
+              items.push_back({{"id", item.selected.id},
+                               {"group", std::string(change_group_name(item.group))},
+                               {"decision", std::string(upgrade_decision_name(item.decision))}});
+            auto ids = [](const std::vector<SelectedTechnique>& list) {
+              json out = json::array();
+              for (const SelectedTechnique& t : list) out.push_back(t.id);
+              return out;
+            };
+            state["upgrade"] = {{"from", up.from},
+                                {"to", up.to},
+                                {"problem", up.problem},
+                                {"notes", up.notes},
+                                {"reviewed", up.upgrade.reviewed()},
+                                {"to_review", up.upgrade.to_review()},
+                                {"changed", items},
+                                {"carried", ids(up.upgrade.carried)},
+                                {"removed", ids(up.upgrade.removed)}};
+          },
           [&](const NotFoundPage& nf) {
             state["page"] = {{"not_found", nf.text}};
           },

@@ -126,6 +126,24 @@ Page history_page(const Route& route, const Catalogue* catalogue) {
   return {route.id + " in every release" + std::string(kTitleEnd), std::move(page)};
 }
 
+// Two releases of the catalogue, or why one cannot be `verb` ("Release 0.9 cannot be read: ...").
+struct ReleasePair {
+  const Framework* older = nullptr;
+  const Framework* newer = nullptr;
+  std::string problem;
+};
+
+ReleasePair read_releases(const Catalogue& catalogue, const std::string& from, const std::string& to,
+                          std::string_view verb) {
+  auto older = catalogue.framework(from);
+  auto newer = catalogue.framework(to);
+  if (!older || !newer)
+    return {nullptr, nullptr,
+            "Release " + (!older ? from : to) + " cannot be " + std::string(verb) + ": " +
+                (!older ? older : newer).error().describe() + "."};
+  return {older.value(), newer.value(), {}};
+}
+
 Page changes_page(const Route& route, const Catalogue* catalogue, std::string_view shown_key) {
   ChangesPage page;
   page.show = route.show;
@@ -148,19 +166,17 @@ Page changes_page(const Route& route, const Catalogue* catalogue, std::string_vi
     page.problem = "This viewer holds no older release of " + std::string(shown_key) + "'s framework: pick two releases.";
     return {title, std::move(page)};
   }
-  auto older = catalogue->framework(page.from);
-  auto newer = catalogue->framework(page.to);
-  if (!older || !newer) {
-    page.problem = "Release " + (!older ? page.from : page.to) +
-                   " cannot be compared: " + (!older ? older : newer).error().describe() + ".";
+  const ReleasePair pair = read_releases(*catalogue, page.from, page.to, "compared");
+  if (!pair.problem.empty()) {
+    page.problem = pair.problem;
     return {title, std::move(page)};
   }
-  page.newer = newer.value();
-  page.diff = diff_releases(*older.value(), *newer.value());
+  page.newer = pair.newer;
+  page.diff = diff_releases(*pair.older, *pair.newer);
   page.summaries.resize(page.diff.changes.size());
   for (std::size_t i = 0; i < page.diff.changes.size(); ++i) {
     const ObjectChange& c = page.diff.changes[i];
-    if (c.summary_changed) page.summaries[i] = description_diff(*older.value(), *newer.value(), c.id);
+    if (c.summary_changed) page.summaries[i] = description_diff(*pair.older, *pair.newer, c.id);
     bool in_group = page.show.empty();
     for (std::size_t g = 0; g < kChangeGroupCount && !in_group; ++g)
       in_group = c.has(static_cast<ChangeGroup>(g)) && change_group_name(static_cast<ChangeGroup>(g)) == page.show;
@@ -202,19 +218,17 @@ Page upgrade_page(const Route& route, const Catalogue* catalogue, std::string_vi
   const std::string title = "Carry selection forward from " + page.from + " to " + page.to + std::string(kTitleEnd);
   page.problem = upgrade_problem(catalogue, page);
   if (!page.problem.empty()) return {title, std::move(page)};
-  auto older = catalogue->framework(page.from);
-  auto newer = catalogue->framework(page.to);
-  if (!older || !newer) {
-    page.problem = "Release " + (!older ? page.from : page.to) +
-                   " cannot be read: " + (!older ? older : newer).error().describe() + ".";
+  const ReleasePair pair = read_releases(*catalogue, page.from, page.to, "read");
+  if (!pair.problem.empty()) {
+    page.problem = pair.problem;
     return {title, std::move(page)};
   }
-  auto selection = decode_shared_selection(page.code, older.value()->release().vocabulary.id_pattern(Kind::Technique));
+  auto selection = decode_shared_selection(page.code, pair.older->release().vocabulary.id_pattern(Kind::Technique));
   if (!selection) {
     page.problem = "The selection in the address could not be read (" + selection.error().describe() + ").";
     return {title, std::move(page)};
   }
-  page.upgrade = plan_selection_upgrade(*older.value(), *newer.value(), selection.value());
+  page.upgrade = plan_selection_upgrade(*pair.older, *pair.newer, selection.value());
   auto contains = [](const std::vector<std::string>& list, const std::string& id) {
     return std::find(list.begin(), list.end(), id) != list.end();
   };
