@@ -172,10 +172,7 @@ TEST_CASE("a page asks for the search index on a search page only") {
 }
 
 TEST_CASE("Mirror: the upgrade page lists each group with its decisions, the removed and the carried", "[mirror]") {
-  Catalogue catalogue;
-  catalogue.add_snapshot(test::sample_snapshot_text(), "Sample framework (DISARM-shaped)", "1.0", "2026-11-26");
-  catalogue.add_snapshot(test::previous_sample_snapshot_text(), "Sample framework (DISARM-shaped)", "0.9",
-                         "2026-06-01");
+  const Catalogue catalogue = test::sample_catalogue();
   Selection s;
   for (const char* id : {"T0002", "T0016", "T0045"}) s.add(id);
   s.set_comment("T0045", "<b>by text</b>");

@@ -133,13 +133,6 @@ TEST_CASE("the About page lists the catalogue and says which release an address 
 namespace {
 
 // The sample's two releases, as the default web build holds them.
-Catalogue sample_catalogue() {
-  Catalogue catalogue;
-  catalogue.add_snapshot(test::sample_snapshot_text(), "Sample framework (DISARM-shaped)", "1.0", "2026-11-26");
-  catalogue.add_snapshot(test::previous_sample_snapshot_text(), "Sample framework (DISARM-shaped)", "0.9", "2026-06-01");
-  return catalogue;
-}
-
 std::vector<std::string> shown_ids(const ChangesPage& page) {
   std::vector<std::string> ids;
   for (std::size_t i : page.shown) ids.push_back(page.diff.changes[i].id);
@@ -149,7 +142,7 @@ std::vector<std::string> shown_ids(const ChangesPage& page) {
 }  // namespace
 
 TEST_CASE("the changes page compares two releases, one group or all") {
-  const Catalogue catalogue = sample_catalogue();
+  const Catalogue catalogue = test::sample_catalogue();
   const Framework& fw = test::sample_framework();
   const SearchIndex index = SearchIndex::build(fw);
   const Page page = build_page(fw, index, parse_route("#/changes/0.9..1.0"), &catalogue, "1.0");
@@ -187,7 +180,7 @@ TEST_CASE("the changes page says why when there is nothing to compare") {
   const Page alone = build_page(fw, index, parse_route("#/changes"), &one, "1.0");
   CHECK_THAT(std::get<ChangesPage>(alone.model).problem, ContainsText("one release only"));
 
-  const Catalogue catalogue = sample_catalogue();
+  const Catalogue catalogue = test::sample_catalogue();
   const Page missing = build_page(fw, index, parse_route("#/changes/0.5..1.0"), &catalogue, "1.0");
   CHECK_THAT(std::get<ChangesPage>(missing.model).problem, ContainsText("Release 0.5 cannot be compared"));
   const Page oldest = build_page(fw, index, parse_route("#/0.9/changes"), &catalogue, "0.9");
@@ -195,7 +188,7 @@ TEST_CASE("the changes page says why when there is nothing to compare") {
 }
 
 TEST_CASE("an object's history lists every release, what changed in each, and where it is missing") {
-  const Catalogue catalogue = sample_catalogue();
+  const Catalogue catalogue = test::sample_catalogue();
   const Framework& fw = test::sample_framework();
   const SearchIndex index = SearchIndex::build(fw);
   const Page renamed = build_page(fw, index, parse_route("#/history/t0016"), &catalogue, "1.0");
@@ -222,7 +215,7 @@ TEST_CASE("an object's history lists every release, what changed in each, and wh
 }
 
 TEST_CASE("the matrix marks the cells that changed since an older release") {
-  const Catalogue catalogue = sample_catalogue();
+  const Catalogue catalogue = test::sample_catalogue();
   const Framework& fw = test::sample_framework();
   const SearchIndex index = SearchIndex::build(fw);
   const Page page = build_page(fw, index, parse_route("#/matrix/red?since=0.9"), &catalogue, "1.0");
@@ -262,7 +255,7 @@ const UpgradePage& upgrade_of(const Page& page) {
 }  // namespace
 
 TEST_CASE("the upgrade page carries a 0.9 selection into 1.0 with the decisions its address holds") {
-  const Catalogue catalogue = sample_catalogue();
+  const Catalogue catalogue = test::sample_catalogue();
   const Framework& fw = test::sample_framework();
   const SearchIndex index = SearchIndex::build(fw);
   const std::string hash = "#/upgrade/0.9?sel=" + sample_09_code() + "&ok=T0016&skip=T0146";
@@ -295,7 +288,7 @@ TEST_CASE("the upgrade page carries a 0.9 selection into 1.0 with the decisions 
 }
 
 TEST_CASE("a bad or stale upgrade address says what is wrong and never throws") {
-  const Catalogue catalogue = sample_catalogue();
+  const Catalogue catalogue = test::sample_catalogue();
   const Framework& fw = test::sample_framework();
   const SearchIndex index = SearchIndex::build(fw);
   auto problem = [&](const std::string& hash, std::string_view shown = "1.0") {

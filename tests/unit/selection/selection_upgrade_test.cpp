@@ -190,10 +190,7 @@ TEST_CASE("the sample's 0.9 selection carried into 1.0", "[upgrade]") {
 
 TEST_CASE("the older release a layer or link names is found in the catalogue only when it is older and alike",
           "[upgrade]") {
-  Catalogue catalogue;
-  catalogue.add_snapshot(test::sample_snapshot_text(), "Sample framework (DISARM-shaped)", "1.0", "2025-01-01");
-  catalogue.add_snapshot(test::previous_sample_snapshot_text(), "Sample framework (DISARM-shaped)", "0.9",
-                         "2024-01-01");
+  const Catalogue catalogue = test::sample_catalogue();
   const std::string sample = "Sample framework (DISARM-shaped)";
   CHECK(older_release_key(catalogue, "1.0", sample, "0.9") == std::optional<std::string>("0.9"));
   CHECK_FALSE(older_release_key(catalogue, "1.0", sample, "1.0"));  // the one shown
