@@ -1,8 +1,8 @@
 // Carrying a selection forward: a Navigator layer made on the sample's release 0.9, dropped on
 // the viewer showing 1.0, opens the upgrade page; some changed techniques are accepted and
 // some skipped with the mouse, a reload resumes the review from the address, and "Use this
-// selection" makes the result the working selection. A pasted layer or a share link made on 0.9 starts the
-// same review; a layer of a release the viewer lacks only warns, as before.
+// selection" makes the result the working selection. A pasted layer or a share link made on 0.9
+// starts the same review; a layer of a release the viewer lacks, or of a newer one, only warns.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useViewer, openViewer, screenshot, framesLater, pressButton } from './browser.mjs';
