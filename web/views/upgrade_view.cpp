@@ -212,12 +212,13 @@ void UpgradeView::draw_carried(ViewContext& ctx) {
   const SelectionUpgrade& u = page_->upgrade;
   if (u.carried.empty()) return;
   section_heading(ctx, ("Unchanged, carried over (" + std::to_string(u.carried.size()) + ")").c_str());
-  for (std::size_t i = 0; i < u.carried.size(); ++i) {
-    const std::string& id = u.carried[i].id;
-    Route route = Route::object(id);
-    route.release = page_->to;
-    if (i > 0) same_line_if_fits(ImGui::CalcTextSize(id.c_str()).x);
-    route_link(ctx, id, route);
+  // The release shown is the newer one, so its own links and previews serve.
+  for (const SelectedTechnique& t : u.carried) {
+    if (auto index = ctx.framework.find(t.id)) object_link(ctx, *index, t.id, ctx.framework.object(*index).name);
+    if (std::string kept = score_and_comment(t); !kept.empty()) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s", kept.c_str());
+    }
   }
 }
 
