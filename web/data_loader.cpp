@@ -53,7 +53,7 @@ const SearchIndex& DataLoader::search_index() const {
 }
 
 DataLoader::OpenedFile DataLoader::open_file(const std::string& name, std::string_view text, std::uint64_t size,
-                                             SelectionStore& selection) {
+                                             const LayerUser& use_layer) {
   const Clock::time_point start = Clock::now();
   OpenedFile out;
   auto refuse = [&](const Error& error) {
@@ -66,15 +66,12 @@ DataLoader::OpenedFile DataLoader::open_file(const std::string& name, std::strin
   const DataFileType type = file.type();
   out.type = data_file_type_name(type);
   if (type == DataFileType::NavigatorLayer) {
-    // A layer is a selection, not data: it replaces the selection (the old one kept for
-    // Restore) and the red matrix shows it.
-    const Selection before = selection.selection();
-    if (!framework_) {
-      out.message = name + ": the viewer has no framework loaded.";
-      return out;
-    }
-    out.message = name + ": " + selection.use_layer(open_layer_file(*framework_, file));
-    out.ok = out.selection = selection.selection() != before;
+    // A layer is a selection, not data: read from the tree already parsed, on whichever
+    // release the user of it asks for.
+    const LayerUse used = use_layer([&file](const Framework& framework) { return open_layer_file(framework, file); });
+    out.message = name + ": " + used.message;
+    out.selection = used.selection;
+    out.ok = used.selection || used.upgrade;
     return out;
   }
   auto opened = open_data_file(file, name);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,9 +11,22 @@
 #include "disarm/io/catalogue.hpp"
 #include "disarm/model/model.hpp"
 #include "disarm/search/search_index.hpp"
-#include "selection_store.hpp"
+#include "disarm/selection/navigator_layer.hpp"
 
 namespace disarm::web {
+
+// A Navigator layer's text, read on any release of the catalogue: the one shown, or the one
+// the layer was made on.
+using LayerReader = std::function<Result<LayerImport>(const Framework&)>;
+
+// What became of a layer: the message for the user, and whether it changed the selection or
+// started carrying a selection forward from an older release instead.
+struct LayerUse {
+  std::string message;
+  bool selection = false;
+  bool upgrade = false;
+};
+using LayerUser = std::function<LayerUse(const LayerReader&)>;
 
 class DataLoader {
  public:
@@ -51,9 +65,9 @@ class DataLoader {
   };
   // The one place a file's text is opened, whatever brought it: a drop, "Open file...",
   // ?data=URL or window.disarm.load. Framework data joins the catalogue for the visit (the
-  // caller shows it); a Navigator layer becomes `selection`'s selection; the rest is an error,
-  // and so is a file of more than kMaxDataFileBytes (`size`), refused before its text is read.
-  OpenedFile open_file(const std::string& name, std::string_view text, std::uint64_t size, SelectionStore& selection);
+  // caller shows it); a Navigator layer goes to `use_layer`; the rest is an error, and so is
+  // a file of more than kMaxDataFileBytes (`size`), refused before its text is read.
+  OpenedFile open_file(const std::string& name, std::string_view text, std::uint64_t size, const LayerUser& use_layer);
 
   // The file or URL whose data is shown (empty for built-in data), its type and load time.
   const std::string& opened_from() const { return opened_from_; }

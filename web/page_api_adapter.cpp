@@ -129,6 +129,29 @@ void add_matrix_state(json& state, const MatrixPage& mp, const MatrixView& view,
   }
 }
 
+// A selection carried forward: how far the review is, and each technique's place in it.
+json upgrade_page_json(const UpgradePage& page) {
+  json items = json::array();
+  for (const UpgradeItem& item : page.upgrade.changed)
+    items.push_back({{"id", item.selected.id},
+                     {"group", std::string(change_group_name(item.group))},
+                     {"decision", std::string(upgrade_decision_name(item.decision))}});
+  auto ids = [](const std::vector<SelectedTechnique>& list) {
+    json out = json::array();
+    for (const SelectedTechnique& t : list) out.push_back(t.id);
+    return out;
+  };
+  return {{"from", page.from},
+          {"to", page.to},
+          {"problem", page.problem},
+          {"notes", page.notes},
+          {"reviewed", page.upgrade.reviewed()},
+          {"to_review", page.upgrade.to_review()},
+          {"changed", items},
+          {"carried", ids(page.upgrade.carried)},
+          {"removed", ids(page.upgrade.removed)}};
+}
+
 json changes_page_json(const ChangesPage& cp) {
   json counts = json::object();
   for (std::size_t g = 0; g < kChangeGroupCount; ++g)
@@ -179,6 +202,7 @@ void add_page_state(json& state, const Page& page, const PageViews& views, const
                      entries.push_back({{"key", e.key}, {"holds", e.holds}, {"name", e.name}, {"changes", e.changes}});
                    state["history_page"] = {{"id", hp.id}, {"releases", entries}};
                  },
+                 [&](const UpgradePage& up) { state["upgrade"] = upgrade_page_json(up); },
                  [&](const NotFoundPage& nf) {
                    state["page"] = {{"not_found", nf.text}};
                  },
@@ -245,7 +269,8 @@ void PageApiAdapter::location_changed(const std::string& fragment, int history_i
 }
 
 std::string PageApiAdapter::open_data(const std::string& name, std::string_view text, std::uint64_t size) {
-  DataLoader::OpenedFile opened = app_.data().open_file(name.empty() ? "the file" : name, text, size, app_.selection());
+  DataLoader::OpenedFile opened = app_.data().open_file(
+      name.empty() ? "the file" : name, text, size, [this](const LayerReader& read) { return app_.use_layer(read); });
   request_redraw();
   if (opened.selection) app_.router().navigate(Route::matrix(MatrixSide::Red));
   if (!opened.release.empty()) app_.router().show_release_as_default(opened.release);
@@ -274,11 +299,11 @@ void PageApiAdapter::search_box_key(const std::string& key) {
 }
 
 std::string PageApiAdapter::import_layer(const std::string& text) {
-  const Framework* framework = app_.data().framework();
-  if (!framework) return "The viewer has no framework loaded.";
-  std::string message = app_.selection().use_layer(import_navigator_layer(*framework, text));
+  if (!app_.data().framework()) return "The viewer has no framework loaded.";
+  LayerUse used =
+      app_.use_layer([&text](const Framework& framework) { return import_navigator_layer(framework, text); });
   request_redraw();
-  return message;
+  return used.message;
 }
 
 std::string PageApiAdapter::export_text(const std::string& what) const {

@@ -13,6 +13,7 @@ void PageViews::reset(const Framework& framework) {
   kind_view_ = KindListView{};
   changes_view_ = ChangesView{};
   history_view_ = HistoryView{};
+  upgrade_view_ = UpgradeView{};
   previews_ = std::make_unique<LinkPreviewCache>(framework);
   overview_ = std::make_unique<OverviewView>(framework);
 }
@@ -29,6 +30,7 @@ void PageViews::show(const Page& page) {
                  [&](const KindPage& p) { kind_view_.show(p); },
                  [&](const ChangesPage& p) { changes_view_.show(p); },
                  [&](const HistoryPage& p) { history_view_.show(p); },
+                 [&](const UpgradePage& p) { upgrade_view_.show(p); },
                  [](const auto&) {},
              },
              page.model);
@@ -44,6 +46,7 @@ void PageViews::draw(ViewContext& ctx, const Page& page) {
                  [&](const AboutPage& p) { draw_about(ctx, p, about_); },
                  [&](const ChangesPage&) { changes_view_.draw(ctx); },
                  [&](const HistoryPage&) { history_view_.draw(ctx); },
+                 [&](const UpgradePage&) { upgrade_view_.draw(ctx); },
                  [&](const NotFoundPage& p) { draw_not_found(ctx, p); },
              },
              page.model);

@@ -15,6 +15,7 @@
 #include "views/object_view.hpp"
 #include "views/overview_view.hpp"
 #include "views/search_view.hpp"
+#include "views/upgrade_view.hpp"
 
 namespace disarm::web {
 
@@ -46,6 +47,7 @@ class PageViews {
   KindListView kind_view_;
   ChangesView changes_view_;
   HistoryView history_view_;
+  UpgradeView upgrade_view_;
   AboutState about_;
 };
 

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "disarm/selection/selection_upgrade.hpp"
 #include "platform/backend.hpp"
 #include "platform/page_api.hpp"
 
@@ -54,7 +55,9 @@ void Router::replace(Route route) {
 }
 
 Route Router::take_shared_selection(Route route) {
-  if (route.selection.empty()) return route;
+  // An upgrade page's "sel=" is the selection under review, which stays in its address.
+  if (route.selection.empty() || route.type != RouteType::Matrix) return route;
+  if (auto upgrade = link_upgrade(route)) return *upgrade;
   // The code holds technique numbers; the release it names says how its IDs write them.
   const Catalogue& catalogue = data_.catalogue();
   const std::string key = route.release.empty() ? catalogue.default_key() : route.release;
@@ -66,6 +69,16 @@ Route Router::take_shared_selection(Route route) {
   // default's canonical one.
   if (route.release == catalogue.default_key()) route.release.clear();
   return route;
+}
+
+std::optional<Route> Router::link_upgrade(const Route& link) const {
+  if (link.release.empty()) return std::nullopt;  // made on the default release
+  const Catalogue& catalogue = data_.catalogue();
+  const CatalogueEntry* made_on = catalogue.find(link.release);
+  if (!made_on) return std::nullopt;
+  auto older = older_release_key(catalogue, data_.release(), made_on->framework, made_on->version);
+  if (!older || *older != made_on->key) return std::nullopt;
+  return in_release(Route::upgrade(*older, link.selection));
 }
 
 void Router::location_changed(const std::string& fragment, int history_index) {

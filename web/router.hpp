@@ -45,6 +45,8 @@ class Router {
   // A route's shared selection ("sel=") is opened and taken out of the route, so that back,
   // forward and reload do not open it again over later changes.
   Route take_shared_selection(Route route);
+  // The upgrade route for a share link made on an older release than the one shown, if it is.
+  std::optional<Route> link_upgrade(const Route& link) const;
   void show(const Route& route);
   void sync_location(bool push);
 

@@ -36,4 +36,10 @@ std::string SelectionStore::use_layer(Result<LayerImport> imported) {
   return notice;
 }
 
+std::string SelectionStore::use_upgrade(const SelectionUpgrade& upgrade, std::string_view from, std::string_view to) {
+  std::string notice = working_.use_upgrade(upgrade, from, to);
+  saved(true);
+  return notice;
+}
+
 }  // namespace disarm::web

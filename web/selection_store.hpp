@@ -32,6 +32,7 @@ class SelectionStore {
     saved(working_.open_shared(code, technique_pattern));
   }
   std::string use_layer(Result<LayerImport> imported);
+  std::string use_upgrade(const SelectionUpgrade& upgrade, std::string_view from, std::string_view to);
 
  private:
   void saved(bool changed) const;

@@ -92,7 +92,20 @@ class ViewContext {
 
   // The route a view asked to open this frame; the app navigates after the frame.
   std::optional<Route> requested;
-  void open(Route route) { requested = std::move(route); }
+  bool in_place = false;  // the requested route replaces the current history entry
+  void open(Route route) {
+    requested = std::move(route);
+    in_place = false;
+  }
+  // For a change of the page's own state that its address records (a decision in a review):
+  // reload resumes it, and back leaves the page instead of undoing one click at a time.
+  void open_in_place(Route route) {
+    requested = std::move(route);
+    in_place = true;
+  }
+  // A Navigator layer's text the user gave this frame (the paste box), for the app to import
+  // as it imports a picked or dropped file.
+  std::optional<std::string> layer_text;
 
   std::vector<DrawnLink> links;
   std::string hovered_external;  // the http(s) link under the mouse, if any

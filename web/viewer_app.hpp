@@ -58,6 +58,10 @@ class ViewerApp {
   SelectionStore& selection() { return selection_; }
   const SelectionStore& selection() const { return selection_; }
   const DrawnFrame& drawn() const { return drawn_; }
+  // A Navigator layer, however it came (a file, paste, window.disarm.importLayer): made on an
+  // older release of the catalogue than the one shown, it opens the page that carries its
+  // selection forward; otherwise it becomes the selection (viewer_upgrade.cpp).
+  LayerUse use_layer(const LayerReader& read);
   float scale() const { return scale_; }
   bool dark() const { return dark_; }
   bool embed() const { return embed_; }
@@ -67,6 +71,9 @@ class ViewerApp {
   // Acts on what the user did in the search box this frame.
   void follow_search(ViewContext& ctx, const SearchBar::Input& input);
   void draw_start_error();
+  // The upgrade page for a layer made on an older release, and the message to show; nothing
+  // when it was made on the one shown, a newer one or one the catalogue lacks.
+  std::optional<std::string> start_layer_upgrade(const Result<LayerImport>& layer, const LayerReader& read);
 
   DataLoader data_;
   SelectionStore selection_;

@@ -7,7 +7,9 @@
 // pages against 1.6's and 1.6's pages against 1.7's STIX bundle, from DISARM_UPSTREAM_DIR
 // (the target: a diff of two full releases in 30 ms in wasm).
 // Each pair is timed as the diff alone and as the diff with the word diff of every changed
-// description (what a changes page showing all of them would compute); median and best of RUNS.
+// description (what a changes page showing all of them would compute), and as the upgrade of a
+// selection of every technique of the older release (selection_upgrade.hpp: the diff, the old
+// and new side of each changed one and their word diffs); median and best of RUNS.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -20,6 +22,7 @@
 
 #include "disarm/data_file.hpp"
 #include "disarm/model/release_diff.hpp"
+#include "disarm/selection/selection_upgrade.hpp"
 #if DISARM_DIFF_BENCH_PAGES
 #include "disarm/import/importer.hpp"
 #include "page_tree.hpp"
@@ -91,6 +94,15 @@ void bench(const std::string& old_path, const std::string& new_path, int runs) {
       if (c.summary_changed) sink += description_diff(*older, *newer, c.id).parts.size();
   });
   std::printf("  with every description's word diff: median %7.3f ms, best %7.3f ms\n", median_words, best_words);
+  Selection every;
+  for (const Object& o : older->objects())
+    if (o.kind == Kind::Technique && o.has_page) every.add(o.id);
+  const SelectionUpgrade planned = plan_selection_upgrade(*older, *newer, every);
+  auto [median_up, best_up] =
+      median_best_ms(runs, [&] { sink += plan_selection_upgrade(*older, *newer, every).changed.size(); });
+  std::printf(
+      "  upgrade of all %zu techniques (%zu carried, %zu to review, %zu removed): median %7.3f ms, best %7.3f ms\n",
+      every.size(), planned.carried.size(), planned.changed.size(), planned.removed.size(), median_up, best_up);
   if (sink == 0) std::printf("  (no changes)\n");
 }
 

@@ -84,6 +84,25 @@ export async function pointTo(page, x, y) {
   await page.waitForFunction((f) => window.disarm.state().frames >= f, start + 2);
 }
 
+// Presses the button the viewer drew with `label` (window.disarm.state().buttons) as a person
+// does: once it is on screen and has stayed put for two frames (a change made through the API,
+// an import or a notice, may move it in the next frame), the pointer arrives, then presses.
+export async function pressButton(page, label) {
+  const buttonRect = (l) => JSON.stringify(window.disarm.state().buttons.find((b) => b.label === l)?.rect ?? null);
+  await page.waitForFunction((l) => window.disarm.state().buttons.some((b) => b.label === l), label, { timeout: 5000 });
+  let rect = await page.evaluate(buttonRect, label);
+  for (let i = 0; i < 20; ++i) {
+    await framesLater(page, 2);
+    const again = await page.evaluate(buttonRect, label);
+    if (again === rect) break;
+    rect = again;
+  }
+  const [x, y, w, h] = JSON.parse(rect);
+  await pointTo(page, x + w / 2, y + h / 2);
+  await page.mouse.down();
+  await page.mouse.up();
+}
+
 // What event handlers record (refused requests, messages), with a wait for an entry that
 // resolves when the handler records it: no polling.
 export class Recorder {

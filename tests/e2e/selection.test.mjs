@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { useViewer, openViewer, screenshot, root, framesLater, screenPixels, countNear } from './browser.mjs';
+import { useViewer, openViewer, screenshot, root, framesLater, screenPixels, countNear, pressButton } from './browser.mjs';
 
 const env = useViewer();
 
@@ -28,21 +28,6 @@ async function cellRect(page, id) {
   const links = (await state(page)).links.filter((l) => l.target === id);
   assert.ok(links.length > 0, `${id} is on screen`);
   return links.reduce((a, b) => (b.rect[2] > a.rect[2] ? b : a)).rect;
-}
-
-async function pressButton(page, label) {
-  await until(page, (l) => window.disarm.state().buttons.some((b) => b.label === l), label);
-  // A change made through the API (an import, a notice) may move the button in the next
-  // frame: click where it stays put, as a person would.
-  const rectOf = async () => JSON.stringify((await state(page)).buttons.find((b) => b.label === label)?.rect);
-  let rect = await rectOf();
-  for (let i = 0; i < 20; ++i) {
-    await framesLater(page, 2);
-    const again = await rectOf();
-    if (again === rect) break;
-    rect = again;
-  }
-  await clickAt(page, JSON.parse(rect));
 }
 
 // Pixels of the highlight's blue (Okabe-Ito, kHighlightColour) on a cell's left edge, where its

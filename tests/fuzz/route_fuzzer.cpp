@@ -1,5 +1,5 @@
 // libFuzzer target for what a link puts in the address: the route parser with its query
-// (?hl=, ?sel=, search?q=&kind=) and the share code in ?sel=. Any hash must give a route whose
+// (?hl=, ?sel=, search?q=&kind=, upgrade's ok= and skip=) and the share code in ?sel=. Any hash must give a route whose
 // text is valid UTF-8 and whose printed form parses back to it; any share code must decode
 // to a selection or a located error, and a code that decodes must be the one the encoder
 // writes for its selection.
@@ -44,6 +44,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   for (const std::string* part : {&route.id, &route.highlight, &route.selection, &route.query, &route.text})
     if (!is_valid_utf8(*part)) fail(kTarget, "a route holds invalid UTF-8", *part);
   if (route.query.size() > disarm::kMaxRouteQuery) fail(kTarget, "a search query longer than the limit", route.query);
+  for (const auto* decisions : {&route.accepted, &route.skipped}) {
+    if (decisions->size() > disarm::kMaxUpgradeDecisions) fail(kTarget, "more upgrade decisions than the limit", "");
+    for (const std::string& entry : *decisions)
+      if (!is_valid_utf8(entry) || entry.empty() || entry.size() > disarm::kMaxDecisionText)
+        fail(kTarget, "an upgrade decision that is empty, too long or not UTF-8", entry);
+  }
   std::string printed = disarm::print_route(route);
   if (!(disarm::parse_route(printed) == route)) fail(kTarget, "print then parse changed the route", printed);
   if (!route.selection.empty()) check_share_code(route.selection);

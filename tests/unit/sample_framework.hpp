@@ -8,8 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "disarm/selection/selection.hpp"
+#include "disarm/io/catalogue.hpp"
 #include "disarm/io/snapshot.hpp"
+#include "disarm/selection/selection.hpp"
 
 namespace disarm::test {
 
@@ -29,6 +30,14 @@ inline const std::string& sample_snapshot_text() {
 inline const std::string& previous_sample_snapshot_text() {
   static const std::string text = source_file_text("data/sample/previous/snapshot.json");
   return text;
+}
+
+// A catalogue of the sample's two releases, 1.0 (the default) and 0.9, as the test build embeds them.
+inline Catalogue sample_catalogue() {
+  Catalogue catalogue;
+  catalogue.add_snapshot(sample_snapshot_text(), "Sample framework (DISARM-shaped)", "1.0", "2026-11-26");
+  catalogue.add_snapshot(previous_sample_snapshot_text(), "Sample framework (DISARM-shaped)", "0.9", "2026-06-01");
+  return catalogue;
 }
 
 inline const Framework& sample_framework() {

@@ -126,7 +126,7 @@ void SelectionView::draw_actions(ViewContext& ctx, SelectionStore& store, std::s
     ctx.buttons.push_back({"Layer JSON box", ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
     ImGui::BeginDisabled(pasted_.empty());
     if (page_button(ctx, "Import")) {
-      store.use_layer(import_navigator_layer(fw, pasted_));
+      ctx.layer_text = std::move(pasted_);
       pasted_.clear();
       pasting_ = false;
     }

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "disarm/model/similar_ids.hpp"
+#include "disarm/selection/selection_fragment.hpp"
 
 namespace disarm {
 
@@ -126,6 +127,24 @@ Page history_page(const Route& route, const Catalogue* catalogue) {
   return {route.id + " in every release" + std::string(kTitleEnd), std::move(page)};
 }
 
+// Two releases of the catalogue, or why one cannot be `verb` ("Release 0.9 cannot be read: ...").
+struct ReleasePair {
+  const Framework* older = nullptr;
+  const Framework* newer = nullptr;
+  std::string problem;
+};
+
+ReleasePair read_releases(const Catalogue& catalogue, const std::string& from, const std::string& to,
+                          std::string_view verb) {
+  auto older = catalogue.framework(from);
+  auto newer = catalogue.framework(to);
+  if (!older || !newer)
+    return {nullptr, nullptr,
+            "Release " + (!older ? from : to) + " cannot be " + std::string(verb) + ": " +
+                (!older ? older : newer).error().describe() + "."};
+  return {older.value(), newer.value(), {}};
+}
+
 Page changes_page(const Route& route, const Catalogue* catalogue, std::string_view shown_key) {
   ChangesPage page;
   page.show = route.show;
@@ -149,19 +168,17 @@ Page changes_page(const Route& route, const Catalogue* catalogue, std::string_vi
         "This viewer holds no older release of " + std::string(shown_key) + "'s framework: pick two releases.";
     return {title, std::move(page)};
   }
-  auto older = catalogue->framework(page.from);
-  auto newer = catalogue->framework(page.to);
-  if (!older || !newer) {
-    page.problem = "Release " + (!older ? page.from : page.to) +
-                   " cannot be compared: " + (!older ? older : newer).error().describe() + ".";
+  const ReleasePair pair = read_releases(*catalogue, page.from, page.to, "compared");
+  if (!pair.problem.empty()) {
+    page.problem = pair.problem;
     return {title, std::move(page)};
   }
-  page.newer = newer.value();
-  page.diff = diff_releases(*older.value(), *newer.value());
+  page.newer = pair.newer;
+  page.diff = diff_releases(*pair.older, *pair.newer);
   page.summaries.resize(page.diff.changes.size());
   for (std::size_t i = 0; i < page.diff.changes.size(); ++i) {
     const ObjectChange& c = page.diff.changes[i];
-    if (c.summary_changed) page.summaries[i] = description_diff(*older.value(), *newer.value(), c.id);
+    if (c.summary_changed) page.summaries[i] = description_diff(*pair.older, *pair.newer, c.id);
     bool in_group = page.show.empty();
     for (std::size_t g = 0; g < kChangeGroupCount && !in_group; ++g)
       in_group = c.has(static_cast<ChangeGroup>(g)) && change_group_name(static_cast<ChangeGroup>(g)) == page.show;
@@ -170,7 +187,84 @@ Page changes_page(const Route& route, const Catalogue* catalogue, std::string_vi
   return {title, std::move(page)};
 }
 
+std::string held_releases(const Catalogue& catalogue) {
+  std::string held;
+  for (const CatalogueEntry& e : catalogue.entries()) held += (held.empty() ? "" : ", ") + e.key;
+  return held.empty() ? std::string("none") : held;
+}
+
+// Why `from` cannot be carried into `to`, or empty when it can.
+std::string upgrade_problem(const Catalogue* catalogue, const UpgradePage& page) {
+  if (!catalogue) return "This viewer holds one release only: there is nothing to carry a selection forward from.";
+  const CatalogueEntry* older = catalogue->find(page.from);
+  const CatalogueEntry* newer = catalogue->find(page.to);
+  if (!older || !newer)
+    return "This viewer holds no release \u201C" + (older ? page.to : page.from) + "\u201D. It holds " +
+           held_releases(*catalogue) + ".";
+  if (older->key == newer->key)
+    return "The selection was made on " + page.from + ", the release shown: there is nothing to carry forward.";
+  if (older->framework != newer->framework)
+    return "Release " + page.from + " is another framework than " + page.to +
+           ": a selection is carried forward between releases of one framework only.";
+  if (compare_versions(older->version, newer->version) >= 0)
+    return "Release " + page.from + " is not older than " + page.to + ": a selection is carried forward only.";
+  if (page.code.empty()) return "The address holds no selection to carry forward.";
+  return {};
+}
+
+Page upgrade_page(const Route& route, const Catalogue* catalogue, std::string_view shown) {
+  UpgradePage page;
+  page.from = route.from;
+  page.to = std::string(shown);
+  page.code = route.selection;
+  const std::string title = "Carry selection forward from " + page.from + " to " + page.to + std::string(kTitleEnd);
+  page.problem = upgrade_problem(catalogue, page);
+  if (!page.problem.empty()) return {title, std::move(page)};
+  const ReleasePair pair = read_releases(*catalogue, page.from, page.to, "read");
+  if (!pair.problem.empty()) {
+    page.problem = pair.problem;
+    return {title, std::move(page)};
+  }
+  auto selection = decode_shared_selection(page.code, pair.older->release().vocabulary.id_pattern(Kind::Technique));
+  if (!selection) {
+    page.problem = "The selection in the address could not be read (" + selection.error().describe() + ").";
+    return {title, std::move(page)};
+  }
+  page.upgrade = plan_selection_upgrade(*pair.older, *pair.newer, selection.value());
+  auto contains = [](const std::vector<std::string>& list, const std::string& id) {
+    return std::find(list.begin(), list.end(), id) != list.end();
+  };
+  auto apply = [&](const std::vector<std::string>& ids, const std::vector<std::string>& other,
+                   UpgradeDecision decision) {
+    for (const std::string& id : ids) {
+      if (contains(other, id)) {
+        if (decision == UpgradeDecision::Accepted)
+          page.notes.push_back("\u201C" + id +
+                               "\u201D is both accepted and skipped in the address: it is left to review.");
+      } else if (!page.upgrade.decide(id, decision)) {
+        page.notes.push_back("\u201C" + id +
+                             "\u201D in the address is not among the changed techniques to review: its " +
+                             (decision == UpgradeDecision::Accepted ? "acceptance" : "skip") + " was left out.");
+      }
+    }
+  };
+  apply(route.accepted, route.skipped, UpgradeDecision::Accepted);
+  apply(route.skipped, route.accepted, UpgradeDecision::Skipped);
+  return {title, std::move(page)};
+}
+
 }  // namespace
+
+Route upgrade_route(const UpgradePage& page, const SelectionUpgrade& decisions) {
+  std::vector<std::string> accepted, skipped;
+  for (const UpgradeItem& item : decisions.changed) {
+    if (item.decision == UpgradeDecision::Accepted) accepted.push_back(item.selected.id);
+    if (item.decision == UpgradeDecision::Skipped) skipped.push_back(item.selected.id);
+  }
+  Route route = Route::upgrade(page.from, page.code, std::move(accepted), std::move(skipped));
+  route.release = page.to;
+  return route;
+}
 
 Page build_page(const Framework& framework, const SearchIndexSource& index, const Route& route,
                 const Catalogue* catalogue, std::string_view shown) {
@@ -198,6 +292,8 @@ Page build_page(const Framework& framework, const SearchIndexSource& index, cons
       return changes_page(route, catalogue, shown);
     case RouteType::History:
       return history_page(route, catalogue);
+    case RouteType::Upgrade:
+      return upgrade_page(route, catalogue, shown);
     case RouteType::NotFound:
       break;
   }
@@ -208,13 +304,12 @@ Page build_page(const Framework& framework, const SearchIndexSource& index, cons
 Page release_not_found_page(const Route& route, const Catalogue& catalogue, const Error* error) {
   NotFoundPage page;
   page.text = route.release;
-  std::string held;
-  for (const CatalogueEntry& e : catalogue.entries()) held += (held.empty() ? "" : ", ") + e.key;
+  const std::string held = held_releases(catalogue);
   if (error)
     page.reason = "Release \u201C" + route.release + "\u201D could not be loaded: " + error->describe() + ".";
   else
     page.reason = "This viewer holds no release \u201C" + route.release + "\u201D.";
-  page.reason += " It holds " + (held.empty() ? std::string("none") : held) + ".";
+  page.reason += " It holds " + held + ".";
   return {"Release " + route.release + " not found" + std::string(kTitleEnd), std::move(page)};
 }
 

@@ -218,6 +218,52 @@ std::string history_html(const HistoryPage& page) {
   return out + "</ul>\n";
 }
 
+std::string upgrade_item_html(const SelectedTechnique& t, std::string_view name, std::string_view release) {
+  Route route = Route::object(t.id);
+  route.release = std::string(release);
+  std::string out = route_link(route, name.empty() ? t.id : t.id + " " + std::string(name));
+  if (t.score) out += " (score " + std::to_string(*t.score) + ")";
+  if (!t.comment.empty()) out += ": " + html_escape(t.comment);
+  return out;
+}
+
+std::string upgrade_html(const UpgradePage& page) {
+  std::string out =
+      "<h1>Carry selection forward from " + html_escape(page.from) + " to " + html_escape(page.to) + "</h1>\n";
+  if (!page.problem.empty()) return out + "<p>" + html_escape(page.problem) + "</p>\n";
+  for (const std::string& note : page.notes) out += "<p>" + html_escape(note) + "</p>\n";
+  const SelectionUpgrade& u = page.upgrade;
+  out += "<p>" + html_escape(upgrade_progress(u)) + ". " + std::to_string(u.carried.size()) +
+         " unchanged, carried over; " + std::to_string(u.removed.size()) + " removed.</p>\n";
+  for (ChangeGroup group : kUpgradeGroups) {
+    const std::vector<std::size_t> items = u.group(group);
+    if (items.empty()) continue;
+    out += "<h2>" + html_escape(change_group_label(group)) + "</h2>\n<ul>\n";
+    for (std::size_t i : items) {
+      const UpgradeItem& item = u.changed[i];
+      out += "<li>" + upgrade_item_html(item.selected, item.newer.name, page.to) + ", " +
+             html_escape(upgrade_decision_name(item.decision)) + ". Was " +
+             html_escape(item.older.name.empty() ? item.selected.id : item.older.name);
+      if (!item.older.tactic.empty()) out += " under " + html_escape(item.older.tactic);
+      out += "; now " + html_escape(item.newer.name);
+      if (!item.newer.tactic.empty()) out += " under " + html_escape(item.newer.tactic);
+      out += ".</li>\n";
+    }
+    out += "</ul>\n";
+  }
+  if (!u.removed.empty()) {
+    out += "<h2>Removed: not in " + html_escape(page.to) + "</h2>\n<ul>\n";
+    for (const SelectedTechnique& t : u.removed) out += "<li>" + upgrade_item_html(t, {}, page.from) + "</li>\n";
+    out += "</ul>\n";
+  }
+  if (!u.carried.empty()) {
+    out += "<h2>Unchanged, carried over</h2>\n<ul>\n";
+    for (const SelectedTechnique& t : u.carried) out += "<li>" + upgrade_item_html(t, {}, page.to) + "</li>\n";
+    out += "</ul>\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string matrix_mirror_html(const MatrixModel& matrix, const Vocabulary& words, std::string_view release) {
@@ -269,6 +315,7 @@ std::string page_mirror_html(const Framework& framework, const Page& page, std::
           [&](const AboutPage& p) { return about_html(framework, p); },
           [&](const ChangesPage& p) { return changes_html(p); },
           [&](const HistoryPage& p) { return history_html(p); },
+          [&](const UpgradePage& p) { return upgrade_html(p); },
           [&](const NotFoundPage& p) { return not_found_html(framework, p, release); },
       },
       page.model);

@@ -1,5 +1,6 @@
 #include "disarm/pages/route.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "text/ascii.hpp"
@@ -111,6 +112,52 @@ Route matrix_route(MatrixSide side, std::string_view query_string) {
   return route;
 }
 
+// "T0016,T0086": canonical IDs where well-formed, each once, empty entries left out.
+std::vector<std::string> decision_list(std::string_view value) {
+  std::vector<std::string> out;
+  for (std::string_view raw : split(value, ',')) {
+    if (out.size() >= kMaxUpgradeDecisions) break;
+    // Cut before it is read, so that the route's entry reads back as itself.
+    std::string entry = bounded_text(percent_decode(raw.substr(0, kMaxDecisionText * 3)), kMaxDecisionText);
+    if (auto key = parse_id(entry)) entry = canonical_id(*key);
+    if (!entry.empty() && std::find(out.begin(), out.end(), entry) == out.end()) out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+// "sel=CODE&ok=T0016&skip=T0086": the first of a repeated key wins, unknown keys are ignored.
+Route upgrade_route(std::string_view from, std::string_view query_string) {
+  std::string selection;
+  std::vector<std::string> accepted, skipped;
+  bool have_selection = false, have_accepted = false, have_skipped = false;
+  for (std::string_view pair : split(query_string, '&')) {
+    const std::size_t eq = pair.find('=');
+    if (eq == std::string_view::npos) continue;
+    const std::string key = percent_decode(pair.substr(0, eq));
+    const std::string_view value = pair.substr(eq + 1);
+    if (key == "sel" && !have_selection) {
+      selection = percent_decode(value);
+      have_selection = true;
+    } else if (key == "ok" && !have_accepted) {
+      accepted = decision_list(value);
+      have_accepted = true;
+    } else if (key == "skip" && !have_skipped) {
+      skipped = decision_list(value);
+      have_skipped = true;
+    }
+  }
+  return Route::upgrade(from, selection, std::move(accepted), std::move(skipped));
+}
+
+std::string decision_text(const std::vector<std::string>& entries) {
+  std::string out;
+  for (const std::string& entry : entries) {
+    if (!out.empty()) out += ',';
+    out += percent_encode(entry);
+  }
+  return out;
+}
+
 Route not_found(std::string_view hash) {
   Route route;
   route.type = RouteType::NotFound;
@@ -166,6 +213,18 @@ Route Route::about() {
 Route Route::history(std::string_view id) {
   Route route = Route::object(id);
   route.type = RouteType::History;
+  return route;
+}
+
+Route Route::upgrade(std::string_view from, std::string_view selection, std::vector<std::string> accepted,
+                     std::vector<std::string> skipped) {
+  Route route;
+  route.type = RouteType::Upgrade;
+  if (is_release_key(from)) route.from = ascii_lower_case(from);
+  route.selection = bounded_text(selection, kMaxSelectionCodeBytes + 1);
+  // Through the parser's rules, so that a route made here prints and parses back the same.
+  route.accepted = decision_list(decision_text(accepted));
+  route.skipped = decision_list(decision_text(skipped));
   return route;
 }
 
@@ -258,6 +317,7 @@ Route parse_page_route(std::string_view hash, std::string_view body) {
       if (!route.from.empty()) return route;
     }
     if (first == "history" && parse_id(segments[1])) return Route::history(segments[1]);
+    if (first == "upgrade" && is_release_key(segments[1])) return upgrade_route(segments[1], query_string);
   }
   return not_found(hash);
 }
@@ -322,6 +382,22 @@ std::string print_page_route(const Route& route) {
       std::string out = "#/changes";
       if (!route.from.empty()) out += "/" + route.from + ".." + route.to;
       if (!route.show.empty()) out += "?show=" + route.show;
+      return out;
+    }
+    case RouteType::Upgrade: {
+      std::string out = "#/upgrade/" + route.from;
+      char separator = '?';
+      auto add = [&](std::string_view key, const std::string& value) {
+        if (value.empty()) return;
+        out += separator;
+        out += key;
+        out += '=';
+        out += value;
+        separator = '&';
+      };
+      add("sel", percent_encode(route.selection));
+      add("ok", decision_text(route.accepted));
+      add("skip", decision_text(route.skipped));
       return out;
     }
     case RouteType::NotFound:

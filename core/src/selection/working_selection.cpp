@@ -141,4 +141,24 @@ std::string WorkingSelection::use_layer(Result<LayerImport> imported) {
   return notice_;
 }
 
+std::string WorkingSelection::use_upgrade(const SelectionUpgrade& upgrade, std::string_view from, std::string_view to) {
+  Selection next = upgrade.result();
+  const bool keeps_own = !current_.empty() && current_ != next;
+  const std::size_t own = current_.size();
+  replace(std::move(next));
+  notice_ = "Carried " + technique_count(current_.size()) + " forward from " + std::string(from) + " to " +
+            std::string(to) + ": " + std::to_string(upgrade.carried.size()) + " unchanged, " +
+            std::to_string(upgrade.count(UpgradeDecision::Accepted)) + " changed and accepted.";
+  const std::size_t skipped = upgrade.count(UpgradeDecision::Skipped),
+                    pending = upgrade.count(UpgradeDecision::Pending);
+  if (skipped + pending > 0)
+    notice_ += " Left out: " + std::to_string(skipped + pending) + " changed (skipped or not reviewed)";
+  if (!upgrade.removed.empty())
+    notice_ += std::string(skipped + pending > 0 ? ", " : " Left out: ") + std::to_string(upgrade.removed.size()) +
+               " no longer in " + std::string(to);
+  if (skipped + pending > 0 || !upgrade.removed.empty()) notice_ += ".";
+  if (keeps_own) notice_ += " Your previous selection (" + technique_count(own) + ") is kept: Restore switches back.";
+  return notice_;
+}
+
 }  // namespace disarm

@@ -5,6 +5,7 @@
 #include "catch.hpp"
 
 #include "disarm/pages/page_mirror.hpp"
+#include "disarm/selection/selection_fragment.hpp"
 #include "sample_framework.hpp"
 
 using namespace disarm;
@@ -190,4 +191,28 @@ TEST_CASE("a page asks for the search index on a search page only") {
   const Page search = build_page(test::sample_framework(), counting, parse_route("#/search?q=script"));
   CHECK(contains(page_mirror_html(test::sample_framework(), search), "Search: script"));
   CHECK(asked == 1);
+}
+
+TEST_CASE("Mirror: the upgrade page lists each group with its decisions, the removed and the carried", "[mirror]") {
+  const Catalogue catalogue = test::sample_catalogue();
+  Selection s;
+  for (const char* id : {"T0002", "T0016", "T0045"}) s.add(id);
+  s.set_comment("T0045", "<b>by text</b>");
+  const Route route = parse_route("#/upgrade/0.9?sel=" + encode_selection(s) + "&ok=T0016");
+  const Framework& fw = test::sample_framework();
+  const std::string html = page_mirror_html(fw, build_page(fw, sample_index(), route, &catalogue, "1.0"));
+  check_structure(html);
+  CHECK(contains(html, "<h1>Carry selection forward from 0.9 to 1.0</h1>"));
+  CHECK(contains(html, "Reviewed 1 of 1 changed technique."));
+  CHECK(contains(html, "<h2>Renamed</h2>"));
+  CHECK(contains(html, "Write clickbait</a>, accepted. Was Write bait headlines"));
+  CHECK(contains(html, "<h2>Removed: not in 1.0</h2>"));
+  CHECK(contains(html, "href=\"#/0.9/T0045\""));
+  CHECK(contains(html, "&lt;b&gt;by text&lt;/b&gt;"));
+  CHECK(contains(html, "<h2>Unchanged, carried over</h2>"));
+
+  const std::string bad =
+      page_mirror_html(fw, build_page(fw, sample_index(), parse_route("#/upgrade/0.5?sel=AQ"), &catalogue, "1.0"));
+  check_structure(bad);
+  CHECK(contains(bad, "holds no release"));
 }

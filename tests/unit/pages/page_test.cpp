@@ -7,6 +7,7 @@
 
 #include "disarm/model/release.hpp"
 #include "disarm/pages/page.hpp"
+#include "disarm/selection/selection_fragment.hpp"
 #include "sample_framework.hpp"
 
 using namespace disarm;
@@ -93,12 +94,13 @@ TEST_CASE("Page: a visitor reaches the arm for the page's kind", "[page]") {
         PageVisitor{[](const HomePage&) { return "home"; }, [](const ObjectPage&) { return "object"; },
                     [](const MatrixPage&) { return "matrix"; }, [](const SearchPage&) { return "search"; },
                     [](const KindPage&) { return "kind"; }, [](const AboutPage&) { return "about"; }, [](const ChangesPage&) { return "changes"; }, [](const HistoryPage&) { return "history"; },
-                    [](const NotFoundPage&) { return "not found"; }},
+                    [](const UpgradePage&) { return "upgrade"; }, [](const NotFoundPage&) { return "not found"; }},
         page.model);
   };
   CHECK(std::string(name(page_for("#/matrix/blue"))) == "matrix");
   CHECK(std::string(name(page_for("#/search?q=x"))) == "search");
   CHECK(std::string(name(page_for("#/T9999"))) == "not found");
+  CHECK(std::string(name(page_for("#/upgrade/0.9?sel=AQ"))) == "upgrade");
 }
 
 TEST_CASE("a release the catalogue lacks is a page that names the releases it holds") {
@@ -131,13 +133,6 @@ TEST_CASE("the About page lists the catalogue and says which release an address 
 namespace {
 
 // The sample's two releases, as the default web build holds them.
-Catalogue sample_catalogue() {
-  Catalogue catalogue;
-  catalogue.add_snapshot(test::sample_snapshot_text(), "Sample framework (DISARM-shaped)", "1.0", "2026-11-26");
-  catalogue.add_snapshot(test::previous_sample_snapshot_text(), "Sample framework (DISARM-shaped)", "0.9", "2026-06-01");
-  return catalogue;
-}
-
 std::vector<std::string> shown_ids(const ChangesPage& page) {
   std::vector<std::string> ids;
   for (std::size_t i : page.shown) ids.push_back(page.diff.changes[i].id);
@@ -147,7 +142,7 @@ std::vector<std::string> shown_ids(const ChangesPage& page) {
 }  // namespace
 
 TEST_CASE("the changes page compares two releases, one group or all") {
-  const Catalogue catalogue = sample_catalogue();
+  const Catalogue catalogue = test::sample_catalogue();
   const Framework& fw = test::sample_framework();
   const SearchIndex index = SearchIndex::build(fw);
   const Page page = build_page(fw, index, parse_route("#/changes/0.9..1.0"), &catalogue, "1.0");
@@ -185,7 +180,7 @@ TEST_CASE("the changes page says why when there is nothing to compare") {
   const Page alone = build_page(fw, index, parse_route("#/changes"), &one, "1.0");
   CHECK_THAT(std::get<ChangesPage>(alone.model).problem, ContainsText("one release only"));
 
-  const Catalogue catalogue = sample_catalogue();
+  const Catalogue catalogue = test::sample_catalogue();
   const Page missing = build_page(fw, index, parse_route("#/changes/0.5..1.0"), &catalogue, "1.0");
   CHECK_THAT(std::get<ChangesPage>(missing.model).problem, ContainsText("Release 0.5 cannot be compared"));
   const Page oldest = build_page(fw, index, parse_route("#/0.9/changes"), &catalogue, "0.9");
@@ -193,7 +188,7 @@ TEST_CASE("the changes page says why when there is nothing to compare") {
 }
 
 TEST_CASE("an object's history lists every release, what changed in each, and where it is missing") {
-  const Catalogue catalogue = sample_catalogue();
+  const Catalogue catalogue = test::sample_catalogue();
   const Framework& fw = test::sample_framework();
   const SearchIndex index = SearchIndex::build(fw);
   const Page renamed = build_page(fw, index, parse_route("#/history/t0016"), &catalogue, "1.0");
@@ -220,7 +215,7 @@ TEST_CASE("an object's history lists every release, what changed in each, and wh
 }
 
 TEST_CASE("the matrix marks the cells that changed since an older release") {
-  const Catalogue catalogue = sample_catalogue();
+  const Catalogue catalogue = test::sample_catalogue();
   const Framework& fw = test::sample_framework();
   const SearchIndex index = SearchIndex::build(fw);
   const Page page = build_page(fw, index, parse_route("#/matrix/red?since=0.9"), &catalogue, "1.0");
@@ -241,4 +236,89 @@ TEST_CASE("the matrix marks the cells that changed since an older release") {
 
   const Page unknown = build_page(fw, index, parse_route("#/matrix/red?since=0.1"), &catalogue, "1.0");
   CHECK_THAT(std::get<MatrixPage>(unknown.model).changes.problem, ContainsText("0.1"));
+}
+
+namespace {
+
+// The sample's 0.9 techniques: T0016 renamed, T0086 reworded, T0146 moved, T0045 removed in 1.0.
+std::string sample_09_code() {
+  Selection s;
+  for (const char* id : {"T0002", "T0016", "T0045", "T0086", "T0146"}) s.add(id);
+  s.set_score("T0016", 70);
+  return encode_selection(s);
+}
+
+const UpgradePage& upgrade_of(const Page& page) {
+  return std::get<UpgradePage>(page.model);
+}
+
+}  // namespace
+
+TEST_CASE("the upgrade page carries a 0.9 selection into 1.0 with the decisions its address holds") {
+  const Catalogue catalogue = test::sample_catalogue();
+  const Framework& fw = test::sample_framework();
+  const SearchIndex index = SearchIndex::build(fw);
+  const std::string hash = "#/upgrade/0.9?sel=" + sample_09_code() + "&ok=T0016&skip=T0146";
+  const Page page = build_page(fw, index, parse_route(hash), &catalogue, "1.0");
+  CHECK(page.title == "Carry selection forward from 0.9 to 1.0 \u2013 DISARM");
+  const UpgradePage& up = upgrade_of(page);
+  REQUIRE(up.problem.empty());
+  CHECK(up.notes.empty());
+  CHECK(up.from == "0.9");
+  CHECK(up.to == "1.0");
+  const SelectionUpgrade& u = up.upgrade;
+  REQUIRE(u.carried.size() == 1);
+  CHECK(u.carried[0].id == "T0002");
+  REQUIRE(u.find("T0016"));
+  CHECK(u.find("T0016")->decision == UpgradeDecision::Accepted);
+  CHECK(u.find("T0016")->selected.score == 70);
+  CHECK(u.find("T0146")->decision == UpgradeDecision::Skipped);
+  CHECK(u.find("T0086")->decision == UpgradeDecision::Pending);
+  CHECK(u.removed.size() == 1);
+  CHECK(upgrade_progress(u) == "Reviewed 2 of 3 changed techniques");
+  CHECK(test::selection_ids(u.result()) == std::vector<std::string>{"T0002", "T0016"});
+
+  // Deciding further gives the address that resumes there.
+  SelectionUpgrade next = u;
+  next.decide("T0086", UpgradeDecision::Accepted);
+  const Route resumed = upgrade_route(up, next);
+  CHECK(print_route(resumed) == "#/1.0/upgrade/0.9?sel=" + sample_09_code() + "&ok=T0016,T0086&skip=T0146");
+  const Page again = build_page(fw, index, resumed, &catalogue, "1.0");
+  CHECK(upgrade_of(again).upgrade.reviewed() == 3);
+}
+
+TEST_CASE("a bad or stale upgrade address says what is wrong and never throws") {
+  const Catalogue catalogue = test::sample_catalogue();
+  const Framework& fw = test::sample_framework();
+  const SearchIndex index = SearchIndex::build(fw);
+  auto problem = [&](const std::string& hash, std::string_view shown = "1.0") {
+    return upgrade_of(build_page(fw, index, parse_route(hash), &catalogue, shown)).problem;
+  };
+  const std::string code = sample_09_code();
+  CHECK_THAT(problem("#/upgrade/0.5?sel=" + code), ContainsText("holds no release \u201C0.5\u201D. It holds 1.0, 0.9"));
+  CHECK_THAT(problem("#/upgrade/1.0?sel=" + code), ContainsText("the release shown"));
+  CHECK_THAT(problem("#/0.9/upgrade/1.0?sel=" + code, "0.9"), ContainsText("not older than 0.9"));
+  CHECK_THAT(problem("#/upgrade/0.9"), ContainsText("holds no selection"));
+  CHECK_THAT(problem("#/upgrade/0.9?sel=%%%garbled"), ContainsText("could not be read"));
+  CHECK(problem("#/upgrade/0.9?sel=" + code).empty());
+  CHECK(build_page(fw, index, parse_route("#/upgrade/0.9?sel=" + code), nullptr, "1.0").title.starts_with("Carry"));
+
+  // Decisions for IDs not among those to review are named and left out; the rest stands.
+  const Page stale =
+      build_page(fw, index, parse_route("#/upgrade/0.9?sel=" + code + "&ok=T0002,T0999,zz&skip=T0016,T0086&ok=T0086"),
+                 &catalogue, "1.0");
+  const UpgradePage& up = upgrade_of(stale);
+  REQUIRE(up.problem.empty());
+  REQUIRE(up.notes.size() == 3);
+  CHECK_THAT(up.notes[0], ContainsText("\u201CT0002\u201D in the address is not among the changed techniques"));
+  CHECK_THAT(up.notes[1], ContainsText("T0999"));
+  CHECK_THAT(up.notes[2], ContainsText("\u201Czz\u201D"));
+  CHECK(up.upgrade.find("T0016")->decision == UpgradeDecision::Skipped);
+  CHECK(up.upgrade.find("T0086")->decision == UpgradeDecision::Skipped);  // the first "ok=" wins
+
+  const Page both =
+      build_page(fw, index, parse_route("#/upgrade/0.9?sel=" + code + "&ok=T0016&skip=T0016"), &catalogue, "1.0");
+  REQUIRE(upgrade_of(both).notes.size() == 1);
+  CHECK_THAT(upgrade_of(both).notes[0], ContainsText("both accepted and skipped"));
+  CHECK(upgrade_of(both).upgrade.find("T0016")->decision == UpgradeDecision::Pending);
 }

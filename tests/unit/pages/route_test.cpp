@@ -289,3 +289,54 @@ TEST_CASE("a history route names one object") {
   check_round_trip(r);
   check_round_trip(parse_route("#/1.4/history/T0019"));
 }
+
+TEST_CASE("an upgrade route names the older release, the selection and the decisions so far") {
+  Route r = parse_route("#/1.0/upgrade/0.9?sel=AQ&ok=t0016,T0086&skip=T0154.002");
+  CHECK(r.type == RouteType::Upgrade);
+  CHECK(r.release == "1.0");
+  CHECK(r.from == "0.9");
+  CHECK(r.selection == "AQ");
+  CHECK(r.accepted == std::vector<std::string>{"T0016", "T0086"});
+  CHECK(r.skipped == std::vector<std::string>{"T0154.002"});
+  CHECK(print_route(r) == "#/1.0/upgrade/0.9?sel=AQ&ok=T0016,T0086&skip=T0154.002");
+  check_round_trip(r);
+  // Without decisions, and in the default release.
+  CHECK(print_route(Route::upgrade("0.9", "AQ")) == "#/upgrade/0.9?sel=AQ");
+  check_round_trip(Route::upgrade("0.9", "AQ"));
+  // What the page cannot use is kept for it to name, not dropped: garbage, repeats once.
+  Route odd = parse_route("#/upgrade/0.9?sel=AQ&ok=T0016,,zz%2Cz,T0016,%FF&skip=");
+  CHECK(odd.accepted == std::vector<std::string>{"T0016", "zz,z", "\uFFFD"});
+  CHECK(odd.skipped.empty());
+  check_round_trip(odd);
+  check_round_trip(Route::upgrade("2.0-beta", "not a code & ?", {"a b", "T0001"}, {"%41", "\u00E9"}));
+  // No release to upgrade from: not an upgrade.
+  CHECK(parse_route("#/upgrade").type == RouteType::NotFound);
+  CHECK(parse_route("#/upgrade/x.y?sel=AQ").type == RouteType::NotFound);
+}
+
+TEST_CASE("an upgrade route's decisions are bounded however long the address") {
+  std::string many = "#/upgrade/0.9?ok=";
+  for (int i = 0; i < 10000; ++i) many += "T" + std::to_string(1000 + i) + ",";
+  many += "&skip=" + std::string(100000, 'x');
+  Route r = parse_route(many);
+  CHECK(r.accepted.size() == kMaxUpgradeDecisions);
+  REQUIRE(r.skipped.size() == 1);
+  CHECK(r.skipped[0].size() == kMaxDecisionText);
+  check_round_trip(r);
+}
+
+TEST_CASE("upgrade routes round-trip for random garbage") {
+  const std::vector<std::string> pieces = {"#/upgrade/0.9", "?",    "&",    "=",  "%",    "%2", "%2C",  "%FF",
+                                           "%00",           "+",    " ",    ",",  "sel",  "ok", "skip", "T0001",
+                                           "t0001.002",     "\xFF", "\xC3", "AQ", "1.0/", "x",  "-",    "_"};
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<std::size_t> pick(1, pieces.size() - 1);
+  std::uniform_int_distribution<int> length(0, 16);
+  for (int round = 0; round < 5000; ++round) {
+    std::string hash = pieces[0];
+    for (int n = length(rng); n > 0; --n) hash += pieces[pick(rng)];
+    Route r = parse_route(hash);
+    INFO(hash);
+    REQUIRE(parse_route(print_route(r)) == r);
+  }
+}

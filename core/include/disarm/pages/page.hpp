@@ -21,6 +21,7 @@
 #include "disarm/pages/page_model.hpp"
 #include "disarm/pages/route.hpp"
 #include "disarm/search/search_index.hpp"
+#include "disarm/selection/selection_upgrade.hpp"
 
 namespace disarm {
 
@@ -69,6 +70,23 @@ struct HistoryPage {
   std::vector<HistoryEntry> entries;  // in the catalogue's order, newest first
 };
 
+// A selection made on an older release carried forward into the one shown, with the decisions
+// its address holds: "#/upgrade/0.9?sel=CODE&ok=...&skip=...".
+struct UpgradePage {
+  std::string from, to;  // the releases' keys, older first
+  std::string code;      // the older selection's share code, as the address gives it
+  // Why there is nothing to review (an unknown release, a code that does not decode...);
+  // empty if none. With a problem, `upgrade` is empty.
+  std::string problem;
+  // Decisions in the address that were left out, each a sentence naming the entry and why.
+  std::vector<std::string> notes;
+  SelectionUpgrade upgrade;
+};
+
+// The address of `page` with `decisions` (its upgrade, decided further): what the view opens
+// when the analyst accepts or skips, so that the address always resumes the review.
+Route upgrade_route(const UpgradePage& page, const SelectionUpgrade& decisions);
+
 // The matrix's cells that changed since an older release, by ID: each a mask of ChangeGroup
 // bits (1 << group).
 struct MatrixChanges {
@@ -108,8 +126,8 @@ struct NotFoundPage {
 
 inline constexpr std::size_t kNotFoundSuggestions = 8;
 
-using PageModel =
-    std::variant<HomePage, ObjectPage, MatrixPage, SearchPage, KindPage, AboutPage, ChangesPage, HistoryPage, NotFoundPage>;
+using PageModel = std::variant<HomePage, ObjectPage, MatrixPage, SearchPage, KindPage, AboutPage, ChangesPage,
+                               HistoryPage, UpgradePage, NotFoundPage>;
 
 struct Page {
   std::string title;  // the document's: "T0086 Make synthetic images – DISARM"

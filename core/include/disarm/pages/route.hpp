@@ -15,6 +15,10 @@
 //   "#/changes/1.4..1.6?show=moved"     ... one group of changes only
 //   "#/changes"                         ... from the release before the one shown to it
 //   "#/history/T0019"                   an object in every release of the catalogue
+//   "#/upgrade/0.9?sel=CODE&ok=T0016&skip=T0086"
+//                                       a selection made on release 0.9 carried forward into
+//                                       the one shown, with the changed techniques accepted
+//                                       and skipped so far (pages/page.hpp's UpgradePage)
 //   "#/1.5/T0019" "#/2.0-beta/matrix/red"  any of the above in a release of the catalogue
 //                                       (io/catalogue.hpp); without one, the default release
 //   anything else                       NotFound, keeping the text
@@ -26,6 +30,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "disarm/model/kind.hpp"
 #include "disarm/pages/matrix_model.hpp"
@@ -33,7 +38,18 @@
 
 namespace disarm {
 
-enum class RouteType : unsigned char { Home, Object, Matrix, Search, KindList, About, Changes, History, NotFound };
+enum class RouteType : unsigned char {
+  Home,
+  Object,
+  Matrix,
+  Search,
+  KindList,
+  About,
+  Changes,
+  History,
+  Upgrade,
+  NotFound
+};
 
 struct Route {
   RouteType type = RouteType::Home;
@@ -41,8 +57,8 @@ struct Route {
   MatrixSide side = MatrixSide::Red;  // Matrix
   // Matrix: what to highlight, "I00099" (a canonical ID) or "search:QUERY"; empty for nothing.
   std::string highlight;
-  // Matrix: a share code as given, to be decoded (and refused with a message) by the viewer;
-  // one over kMaxSelectionCodeBytes is cut just past that limit, so that
+  // Matrix, Upgrade: a share code as given, to be decoded (and refused with a message) by the
+  // viewer; one over kMaxSelectionCodeBytes is cut just past that limit, so that
   // decode_shared_selection names it.
   std::string selection;
   std::string query;            // Search: the text as typed, valid UTF-8, cut past kMaxRouteQuery
@@ -51,13 +67,19 @@ struct Route {
   std::string text;             // NotFound: the hash as given, made valid UTF-8
   // Changes: the releases compared, by key (both empty: the one before the release shown,
   // and it), and the group shown ("added", "moved"...; empty for all). Matrix: `from` is the
-  // release whose changes since are marked; empty for none.
+  // release whose changes since are marked; empty for none. Upgrade: the release the
+  // selection was made on.
   std::string from;
   std::string to;
   std::string show;
   // The catalogue's key of the release shown ("1.5"), lower case; empty for the default
   // release, so that every address published before releases keeps its meaning.
   std::string release;
+  // Upgrade: the techniques accepted and skipped so far, as given: canonical when well-formed,
+  // else the text (cut), so that the page can name what it does not know. In order, each once,
+  // at most kMaxUpgradeDecisions.
+  std::vector<std::string> accepted;
+  std::vector<std::string> skipped;
 
   static Route home();
   static Route object(std::string_view id);  // canonical when `id` is well-formed
@@ -70,6 +92,9 @@ struct Route {
   // Keys that are not release keys, and a group that is none, are left out.
   static Route changes(std::string_view from = {}, std::string_view to = {}, std::string_view show = {});
   static Route history(std::string_view id);  // canonical when `id` is well-formed
+  // `from`: a release key (else the route names none, and its page says so).
+  static Route upgrade(std::string_view from, std::string_view selection, std::vector<std::string> accepted = {},
+                       std::vector<std::string> skipped = {});
 
   friend bool operator==(const Route&, const Route&) = default;
 };
@@ -80,6 +105,10 @@ inline constexpr std::size_t kMaxRouteText = 1024;
 // is searched, so that the search page can tell that the rest of a query was left out.
 inline constexpr std::size_t kMaxRouteQuery = kMaxSearchQueryBytes + 4;
 inline constexpr std::string_view kSearchHighlightPrefix = "search:";
+// An upgrade route's decisions: more than a selection of any size needs, few enough that a
+// garbled address stays cheap. Each entry is cut to kMaxDecisionText bytes.
+inline constexpr std::size_t kMaxUpgradeDecisions = 4096;
+inline constexpr std::size_t kMaxDecisionText = 40;
 
 // "1.5", "2.0-beta": the shape of a catalogue's release key, which a route's first segment
 // may be. It starts with a digit, so it can never be an ID or a page's name.

@@ -16,6 +16,7 @@
 #include "disarm/selection/navigator_layer.hpp"
 #include "disarm/result.hpp"
 #include "disarm/selection/selection.hpp"
+#include "disarm/selection/selection_upgrade.hpp"
 
 namespace disarm {
 
@@ -50,6 +51,9 @@ class WorkingSelection {
   std::string import_layer(const Framework& framework, std::string_view json);
   // The same for a layer already read (data_file.hpp's open_layer_file), or its error.
   std::string use_layer(Result<LayerImport> imported);
+  // The result of carrying a selection forward from release `from` to `to`
+  // (selection_upgrade.hpp). Returns the notice.
+  std::string use_upgrade(const SelectionUpgrade& upgrade, std::string_view from, std::string_view to);
 
  private:
   void replace(Selection next);
