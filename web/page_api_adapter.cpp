@@ -122,9 +122,12 @@ void add_matrix_state(json& state, const MatrixPage& mp, const MatrixView& view,
   if (!mp.changes.since.empty()) {
     json marked = json::object();
     for (const auto& [id, groups] : mp.changes.groups) marked[id] = groups;
+    json below = json::object();
+    for (const auto& [id, folded] : mp.changes.below) below[id] = folded.count;
     state["matrix"]["changes"] = {{"since", mp.changes.since},
                                   {"problem", mp.changes.problem},
                                   {"marked", marked},
+                                  {"below", below},
                                   {"removed", mp.changes.removed}};
   }
 }

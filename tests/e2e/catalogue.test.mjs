@@ -198,6 +198,8 @@ test('the matrix marks what changed since an older release, chosen from its tool
   assert.equal(s.matrix.changes.since, '0.9');
   assert.deepEqual(Object.keys(s.matrix.changes.marked).sort(), ['T0016', 'T0049.001', 'T0086', 'T0086.002', 'T0088', 'T0088.001', 'T0146']);
   assert.equal(s.matrix.changes.removed, 1);
+  // A folded parent counts the sub-techniques under it that changed.
+  assert.deepEqual(s.matrix.changes.below, { T0049: 1, T0086: 1, T0088: 1 });
   await screenshot(page, 'matrix-changes-since');
   await clickButton(page, 'List the changes');
   await routeIs(page, '#/changes/0.9..1.0');

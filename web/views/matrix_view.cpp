@@ -162,7 +162,8 @@ void MatrixView::draw(ViewContext& ctx) {
 void MatrixView::draw_toolbar(ViewContext& ctx, const SearchIndexSource& search, SelectionStore& store) {
   const bool red = full_.side == MatrixSide::Red;
   const char* title = red ? "Red framework" : "Blue framework";
-  const std::string subtitle = ctx.framework.release().vocabulary.reword(red ? "techniques by tactic" : "counters by tactic");
+  const std::string subtitle =
+      ctx.framework.release().vocabulary.reword(red ? "techniques by tactic" : "counters by tactic");
   if (ctx.embed) {
     // One line: the embed bar's menu holds the rest.
     ImGui::PushFont(ctx.fonts.bold);
@@ -221,9 +222,11 @@ void MatrixView::draw_controls(ViewContext& ctx, const SearchIndexSource& search
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("A print view of the matrix as shown, with its highlight and selection");
   if (ctx.releases.size() > 1) {
-    const std::string since = changes_ && !changes_->since.empty() ? "Changes since " + changes_->since : "Changes since\u2026";
+    const std::string since =
+        changes_ && !changes_->since.empty() ? "Changes since " + changes_->since : "Changes since\u2026";
     next(button_width(since.c_str()) + ImGui::GetFrameHeight());
-    ImGui::SetNextItemWidth(ImGui::CalcTextSize(since.c_str()).x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2);
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize(since.c_str()).x + ImGui::GetFrameHeight() +
+                            ImGui::GetStyle().FramePadding.x * 2);
     const bool open = ImGui::BeginCombo("##since", since.c_str());
     ctx.buttons.push_back({"Changes since", ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
     if (open) {
@@ -233,8 +236,8 @@ void MatrixView::draw_controls(ViewContext& ctx, const SearchIndexSource& search
           route.from = key;
           ctx.open(std::move(route));
         }
-        ctx.buttons.push_back({"Since " + (key.empty() ? std::string("none") : key), ImGui::GetItemRectMin(),
-                               ImGui::GetItemRectMax()});
+        ctx.buttons.push_back(
+            {"Since " + (key.empty() ? std::string("none") : key), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
       };
       pick("No marks", "");
       for (const std::string& key : ctx.releases)
@@ -278,7 +281,7 @@ namespace {
 
 // A changed cell's mark: a word as well as a colour, so that it reads without colour too.
 struct ChangeMark {
-  const char* word;
+  std::string word;
   ImU32 colour;
 };
 
@@ -289,21 +292,44 @@ ChangeMark change_mark(unsigned groups) {
   return {"changed", IM_COL32(190, 100, 0, 255)};
 }
 
+float change_mark_height(ViewContext& ctx) {
+  return ctx.fonts.regular->FontSize * 0.85f + 4 * ctx.scale;
+}
+
 // The mark as a small label whose bottom right is `corner`; returns its width.
-float draw_change_mark(ViewContext& ctx, ImDrawList* draw, ImVec2 corner, ChangeMark mark, bool anchor_right) {
+float draw_change_mark(ViewContext& ctx, ImDrawList* draw, ImVec2 corner, const ChangeMark& mark, bool anchor_right) {
   ImFont* font = ctx.fonts.regular;
   const float size = font->FontSize * 0.85f;
   const float pad = 3 * ctx.scale;
-  const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, 0, mark.word);
-  const ImVec2 min = anchor_right ? ImVec2(corner.x - text.x - 2 * pad, corner.y - text.y - pad)
-                                  : ImVec2(corner.x, corner.y);
+  const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, 0, mark.word.c_str());
+  const ImVec2 min =
+      anchor_right ? ImVec2(corner.x - text.x - 2 * pad, corner.y - text.y - pad) : ImVec2(corner.x, corner.y);
   const ImVec2 max(min.x + text.x + 2 * pad, min.y + text.y + pad);
   draw->AddRectFilled(min, max, mark.colour, 3 * ctx.scale);
-  draw->AddText(font, size, ImVec2(min.x + pad, min.y + pad * 0.5f), IM_COL32_WHITE, mark.word);
+  draw->AddText(font, size, ImVec2(min.x + pad, min.y + pad * 0.5f), IM_COL32_WHITE, mark.word.c_str());
   return max.x - min.x;
 }
 
 }  // namespace
+
+bool MatrixView::marks_changes(const MatrixCell& cell) const {
+  if (changes_->groups.count(cell.id)) return true;
+  return cell.depth == 0 && cell.child_count > 0 && !expanded_.count(cell.object) && changes_->below.count(cell.id);
+}
+
+void MatrixView::draw_cell_changes(ViewContext& ctx, ImDrawList* draw, const MatrixCell& cell, ImVec2 max) const {
+  const float s = ctx.scale;
+  ImVec2 corner(max.x - s, max.y - s);
+  if (auto own = changes_->groups.find(cell.id); own != changes_->groups.end())
+    corner.x -= draw_change_mark(ctx, draw, corner, change_mark(own->second), true) + 2 * s;
+  // As its colour does, a folded parent stands for its sub-techniques.
+  if (cell.depth > 0 || cell.child_count == 0 || expanded_.count(cell.object)) return;
+  auto below = changes_->below.find(cell.id);
+  if (below == changes_->below.end()) return;
+  ChangeMark mark = change_mark(below->second.groups);
+  mark.word = std::to_string(below->second.count) + " below";
+  draw_change_mark(ctx, draw, corner, mark, true);
+}
 
 void MatrixView::draw_legend(ViewContext& ctx, bool in_menu) {
   if (changes_ && !changes_->since.empty()) {
@@ -311,16 +337,25 @@ void MatrixView::draw_legend(ViewContext& ctx, bool in_menu) {
       ImGui::TextUnformatted(changes_->problem.c_str());
     } else {
       ImGui::TextDisabled("Since %s:", changes_->since.c_str());
-      for (unsigned groups : {1u << static_cast<unsigned>(ChangeGroup::Added),
-                              1u << static_cast<unsigned>(ChangeGroup::Moved),
-                              1u << static_cast<unsigned>(ChangeGroup::Description)}) {
+      for (unsigned groups :
+           {1u << static_cast<unsigned>(ChangeGroup::Added), 1u << static_cast<unsigned>(ChangeGroup::Moved),
+            1u << static_cast<unsigned>(ChangeGroup::Description)}) {
         ImGui::SameLine();
-        const float w = draw_change_mark(ctx, ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(),
-                                         change_mark(groups), false);
+        const float w =
+            draw_change_mark(ctx, ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), change_mark(groups), false);
         ImGui::Dummy(ImVec2(w, ImGui::GetFontSize()));
       }
       ImGui::SameLine();
-      ImGui::TextDisabled("(renamed, reworded or relinked); %zu removed", changes_->removed);
+      ImGui::TextDisabled("(renamed, reworded or relinked);");
+      ImGui::SameLine();
+      ChangeMark below = change_mark(1u << static_cast<unsigned>(ChangeGroup::Description));
+      below.word = "2 below";
+      const float w = draw_change_mark(ctx, ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), below, false);
+      ImGui::Dummy(ImVec2(w, ImGui::GetFontSize()));
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s; %zu removed",
+                          ctx.framework.release().vocabulary.reword("sub-techniques folded under a parent").c_str(),
+                          changes_->removed);
       ImGui::SameLine();
       if (page_button(ctx, "List the changes")) ctx.open(Route::changes(changes_->since, ctx.release));
     }
@@ -451,9 +486,7 @@ void MatrixView::draw_cell(ViewContext& ctx, const ColumnsFrame& f, SelectionSto
   }
   draw->AddText(bold, bold->FontSize, ImVec2(min.x + pad, min.y + pad), ink,
                 cell.secondary ? (cell.id + " (disputed)").c_str() : cell.id.c_str());
-  if (changes_)
-    if (auto changed = changes_->groups.find(cell.id); changed != changes_->groups.end())
-      draw_change_mark(ctx, draw, ImVec2(max.x - s, max.y - s), change_mark(changed->second), true);
+  if (changes_) draw_cell_changes(ctx, draw, cell, max);
   draw->AddText(f.regular, f.regular->FontSize, ImVec2(min.x + pad, min.y + pad + bold->FontSize), ink,
                 cell.name.c_str(), nullptr, f.text_w - indent);
   // A parent's fold toggle, top right: "+3" folded, "−" unfolded.
@@ -523,6 +556,8 @@ void MatrixView::draw_columns(ViewContext& ctx, SelectionStore& store) {
       const float indent = cell.depth > 0 ? 10 * s : 0;
       float name_h = regular->CalcTextSizeA(regular->FontSize, FLT_MAX, text_w - indent, cell.name.c_str()).y;
       float cell_h = bold->FontSize + name_h + 2 * pad;
+      // A line of its own for the change marks, so that they cover no name.
+      if (changes_ && marks_changes(cell)) cell_h += change_mark_height(ctx);
       ImVec2 min(x + indent, cy), max(x + col_w, cy + cell_h);
       const bool lit = highlighting && highlighted_.count(cell.object) > 0;
       if (lit && scroll_to_highlight_) {

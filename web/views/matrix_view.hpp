@@ -59,6 +59,10 @@ class MatrixView {
   // One technique or counter cell at [min, max], with its marks, badge and fold toggle.
   void draw_cell(ViewContext& ctx, const ColumnsFrame& f, SelectionStore& store, const MatrixTacticColumn& column,
                  std::size_t i, ImVec2 min, ImVec2 max, float indent, bool lit);
+  // A cell's change marks, bottom right: its own, then, on a folded parent, how many of the
+  // sub-techniques folded into it changed ("2 below").
+  void draw_cell_changes(ViewContext& ctx, ImDrawList* draw, const MatrixCell& cell, ImVec2 max) const;
+  bool marks_changes(const MatrixCell& cell) const;  // draw_cell_changes draws a mark on it
   // A parent's fold toggle; true while the mouse is on it, so the cell under it takes no click.
   bool draw_fold_toggle(ViewContext& ctx, const ColumnsFrame& f, SelectionStore& store,
                         const MatrixTacticColumn& column, std::size_t i, ImVec2 min, ImVec2 max, ImU32 ink);

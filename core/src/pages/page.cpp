@@ -37,10 +37,18 @@ MatrixChanges matrix_changes(const Framework& framework, MatrixSide side, const 
   const ReleaseDiff diff = diff_releases(*older.value(), framework);
   for (const ObjectChange& c : diff.changes) {
     if (c.kind != kind) continue;
-    if (c.has(ChangeGroup::Removed))
+    if (c.has(ChangeGroup::Removed)) {
       ++out.removed;
-    else
-      out.groups[c.id] = c.groups;
+      continue;
+    }
+    out.groups[c.id] = c.groups;
+    if (auto key = parse_id(c.id); key && key->sub >= 0) {
+      IdKey parent = *key;
+      parent.sub = -1;
+      FoldedChanges& folded = out.below[canonical_id(parent)];
+      folded.groups |= c.groups;
+      ++folded.count;
+    }
   }
   return out;
 }

@@ -232,6 +232,13 @@ TEST_CASE("the matrix marks the cells that changed since an older release") {
   CHECK(has("T0086", ChangeGroup::Description));
   CHECK(changes.groups.count("T0002") == 0);  // unchanged
   CHECK(changes.removed == 1);                // T0045
+  // A folded parent stands for its changed sub-techniques.
+  REQUIRE(changes.below.count("T0088") == 1);
+  CHECK(changes.below.at("T0088").count == 1);
+  CHECK(changes.below.at("T0088").groups & (1u << static_cast<unsigned>(ChangeGroup::Added)));
+  CHECK(changes.below.at("T0049").count == 1);
+  CHECK(changes.below.at("T0086").count == 1);
+  CHECK(changes.below.count("T0146") == 0);  // changed itself, nothing below it
   CHECK(print_route(parse_route("#/matrix/red?since=0.9")) == "#/matrix/red?since=0.9");
 
   const Page unknown = build_page(fw, index, parse_route("#/matrix/red?since=0.1"), &catalogue, "1.0");

@@ -89,10 +89,17 @@ Route upgrade_route(const UpgradePage& page, const SelectionUpgrade& decisions);
 
 // The matrix's cells that changed since an older release, by ID: each a mask of ChangeGroup
 // bits (1 << group).
+// The sub-techniques under one parent that changed: what a folded parent's cell stands for.
+struct FoldedChanges {
+  unsigned groups = 0;  // every ChangeGroup bit of any of them
+  unsigned count = 0;
+};
+
 struct MatrixChanges {
   std::string since;    // the older release's key; empty: no overlay
   std::string problem;  // why there is none although one was asked for
   std::unordered_map<std::string, unsigned> groups;
+  std::unordered_map<std::string, FoldedChanges> below;  // by the parent's ID
   std::size_t removed = 0;  // techniques (or counters) of the older release this one lacks
 };
 
