@@ -166,6 +166,23 @@ test('the changes page in the dark theme, with its word diff', async () => {
   await page.close();
 });
 
+test('the history page and the matrix overlay in the dark theme', async () => {
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+  await page.goto(env.server.url + '#/history/T0016');
+  await page.waitForFunction(() => window.disarm && window.disarm.state);
+  await page.evaluate(() => window.disarm.ready);
+  let s = await state(page);
+  assert.equal(s.theme, 'dark');
+  assert.deepEqual(s.history_page.releases.map((r) => r.key), ['1.0', '0.9']);
+  await screenshot(page, 'history-T0016-dark');
+  await page.evaluate(() => window.disarm.navigate('#/matrix/red?since=0.9'));
+  await routeIs(page, '#/matrix/red?since=0.9');
+  s = await state(page);
+  assert.equal(s.matrix.changes.since, '0.9');
+  await screenshot(page, 'matrix-changes-since-dark');
+  await page.close();
+});
+
 test('an object in every release: from its page, and from the address of a removed one', async () => {
   const { page, errors } = await openViewer(env.browser, env.server.url + '#/T0016');
   await clickButton(page, 'In other releases');
