@@ -103,6 +103,20 @@ export async function pressButton(page, label) {
   await page.mouse.up();
 }
 
+// Pastes a layer's text into the selection panel's box (the panel open), as the page's paste
+// event delivers it, and imports it.
+export async function pasteLayer(page, text) {
+  await pressButton(page, 'Paste layer JSON\u2026');
+  await pressButton(page, 'Layer JSON box');
+  await page.waitForFunction(() => window.disarm.state().typing, null, { timeout: 5000 });
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, text);
+  await pressButton(page, 'Import');
+}
+
 // What event handlers record (refused requests, messages), with a wait for an entry that
 // resolves when the handler records it: no polling.
 export class Recorder {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { useViewer, openViewer, screenshot, root, framesLater, screenPixels, countNear, pressButton } from './browser.mjs';
+import { useViewer, openViewer, screenshot, root, framesLater, screenPixels, countNear, pressButton, pasteLayer } from './browser.mjs';
 
 const env = useViewer();
 
@@ -291,15 +291,7 @@ test('export a layer, clear, import it again through the file picker: the same s
   assert.deepEqual(await selectedIds(page), ['T0049'], 'a bad layer changes nothing');
 
   // Paste: the layer's text into the panel's box, as the page's paste event delivers it.
-  await pressButton(page, 'Paste layer JSON…');
-  await pressButton(page, 'Layer JSON box');
-  await until(page, () => window.disarm.state().typing);
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-  }, layerOf([{ techniqueID: 'T0002', score: 33, comment: 'pasted', enabled: true }]));
-  await pressButton(page, 'Import');
+  await pasteLayer(page, layerOf([{ techniqueID: 'T0002', score: 33, comment: 'pasted', enabled: true }]));
   await until(page, () => window.disarm.state().selection.items[0]?.id === 'T0002');
   assert.deepEqual((await state(page)).selection.items, [{ id: 'T0002', score: 33, comment: 'pasted' }]);
   assert.equal((await state(page)).selection.previous, 1, 'the replaced selection is kept for Restore');

@@ -5,7 +5,7 @@
 // starts the same review; a layer of a release the viewer lacks, or of a newer one, only warns.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useViewer, openViewer, screenshot, framesLater, pressButton } from './browser.mjs';
+import { useViewer, openViewer, screenshot, framesLater, pressButton, pasteLayer } from './browser.mjs';
 
 const env = useViewer();
 
@@ -124,15 +124,7 @@ test('the upgrade page in the dark theme, from window.disarm.importLayer', async
 test('a 0.9 layer pasted into the selection panel starts the same review', async () => {
   const { page, errors } = await openViewer(env.browser, env.server.url + '#/matrix/red');
   await pressButton(page, 'Selection (0)');
-  await pressButton(page, 'Paste layer JSON…');
-  await pressButton(page, 'Layer JSON box');
-  await until(page, () => window.disarm.state().typing);
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-  }, springLayer);
-  await pressButton(page, 'Import');
+  await pasteLayer(page, springLayer);
   await until(page, () => window.disarm.state().upgrade !== undefined);
   const s = await state(page);
   assert.match(s.route, /^#\/upgrade\/0\.9\?sel=/);
