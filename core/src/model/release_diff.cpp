@@ -1,6 +1,8 @@
 #include "disarm/model/release_diff.hpp"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <unordered_set>
 
 #include "disarm/model/object_id.hpp"
@@ -221,33 +223,60 @@ std::string ReleaseDiff::unpublished_note(const Vocabulary& words) const {
   return "Not compared, as one release publishes none of them: " + kinds + ".";
 }
 
-ReleaseDiff diff_releases(const Framework& older, const Framework& newer) {
-  ReleaseDiff diff;
-  diff.older = diffed_release(older);
-  diff.newer = diffed_release(newer);
-  diff.across_frameworks =
-      !diff.older.framework.empty() && !diff.newer.framework.empty() && diff.older.framework != diff.newer.framework;
+namespace {
 
-  const std::vector<ObjectIndex> a = defined_objects(older), b = defined_objects(newer);
-  std::array<std::size_t, kKindCount> in_older{}, in_newer{};
-  for (ObjectIndex i : a) ++in_older[static_cast<std::size_t>(older.object(i).kind)];
-  for (ObjectIndex i : b) ++in_newer[static_cast<std::size_t>(newer.object(i).kind)];
-  for (std::size_t k = 0; k < kKindCount; ++k)
-    if ((in_older[k] == 0) != (in_newer[k] == 0)) diff.unpublished_kinds |= kind_bit(static_cast<Kind>(k));
-  auto only = [&](const Object& o, ChangeGroup group) {
-    if (diff.unpublished_kinds & kind_bit(o.kind)) return;
-    if (diff.across_frameworks) {
-      ++(group == ChangeGroup::Added ? diff.unmatched_newer : diff.unmatched_older);
-      return;
-    }
+// What diff_releases and diff_object share: the objects each release defines, and the rules
+// that say which of them are compared.
+struct Comparison {
+  const Framework& older;
+  const Framework& newer;
+  std::vector<ObjectIndex> a, b;  // defined_objects of each
+  bool across_frameworks = false;
+  KindMask unpublished_kinds = 0;
+
+  Comparison(const Framework& o, const Framework& n)
+      : older(o), newer(n), a(defined_objects(o)), b(defined_objects(n)) {
+    const std::string& fa = older.release().framework;
+    const std::string& fb = newer.release().framework;
+    across_frameworks = !fa.empty() && !fb.empty() && fa != fb;
+    std::array<std::size_t, kKindCount> in_older{}, in_newer{};
+    for (ObjectIndex i : a) ++in_older[static_cast<std::size_t>(older.object(i).kind)];
+    for (ObjectIndex i : b) ++in_newer[static_cast<std::size_t>(newer.object(i).kind)];
+    for (std::size_t k = 0; k < kKindCount; ++k)
+      if ((in_older[k] == 0) != (in_newer[k] == 0)) unpublished_kinds |= kind_bit(static_cast<Kind>(k));
+  }
+
+  // An object only one release defines, as a change; none when it is not reported (its kind
+  // unpublished in the other release, or across frameworks, where it is only counted).
+  std::optional<ObjectChange> only(const Object& o, ChangeGroup group) const {
+    if ((unpublished_kinds & kind_bit(o.kind)) || across_frameworks) return std::nullopt;
     ObjectChange change;
     change.id = o.id;
     change.kind = o.kind;
     (group == ChangeGroup::Added ? change.new_name : change.old_name) = o.name;
     mark(change, group);
-    diff.changes.push_back(std::move(change));
+    return change;
+  }
+};
+
+}  // namespace
+
+ReleaseDiff diff_releases(const Framework& older, const Framework& newer) {
+  const Comparison cmp(older, newer);
+  ReleaseDiff diff;
+  diff.older = diffed_release(older);
+  diff.newer = diffed_release(newer);
+  diff.across_frameworks = cmp.across_frameworks;
+  diff.unpublished_kinds = cmp.unpublished_kinds;
+  auto only = [&](const Object& o, ChangeGroup group) {
+    if (auto change = cmp.only(o, group))
+      diff.changes.push_back(std::move(*change));
+    else if (cmp.across_frameworks && !(cmp.unpublished_kinds & kind_bit(o.kind)))
+      ++(group == ChangeGroup::Added ? diff.unmatched_newer : diff.unmatched_older);
   };
   // Both lists are in canonical ID order, so one merged walk pairs them.
+  const std::vector<ObjectIndex>& a = cmp.a;
+  const std::vector<ObjectIndex>& b = cmp.b;
   std::size_t i = 0, j = 0;
   while (i < a.size() || j < b.size()) {
     const Object* oa = i < a.size() ? &older.object(a[i]) : nullptr;
@@ -266,6 +295,25 @@ ReleaseDiff diff_releases(const Framework& older, const Framework& newer) {
     for (std::size_t g = 0; g < kChangeGroupCount; ++g)
       if (change.groups & (1u << g)) ++diff.counts[static_cast<std::size_t>(change.kind)][g];
   return diff;
+}
+
+std::optional<ObjectChange> diff_object(const Framework& older, const Framework& newer, std::string_view id) {
+  const Comparison cmp(older, newer);
+  auto defined = [&](const Framework& fw, const std::vector<ObjectIndex>& list) -> const ObjectIndex* {
+    auto it = std::lower_bound(list.begin(), list.end(), id,
+                               [&](ObjectIndex i, std::string_view v) { return id_less(fw.object(i).id, v); });
+    return it != list.end() && fw.object(*it).id == id ? &*it : nullptr;
+  };
+  const ObjectIndex* in_older = defined(older, cmp.a);
+  const ObjectIndex* in_newer = defined(newer, cmp.b);
+  if (in_older && in_newer) {
+    ObjectChange change = compare(older, *in_older, newer, *in_newer, cmp.unpublished_kinds);
+    if (change.groups) return change;
+    return std::nullopt;
+  }
+  if (in_older) return cmp.only(older.object(*in_older), ChangeGroup::Removed);
+  if (in_newer) return cmp.only(newer.object(*in_newer), ChangeGroup::Added);
+  return std::nullopt;
 }
 
 WordDiff description_diff(const Framework& older, const Framework& newer, std::string_view id, std::string_view field) {

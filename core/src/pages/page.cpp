@@ -118,8 +118,7 @@ Page history_page(const Route& route, const Catalogue* catalogue) {
         if (entries[j].framework != e.framework) continue;
         auto before = catalogue->framework(entries[j].key);
         if (!before) break;
-        const ReleaseDiff diff = diff_releases(*before.value(), here);
-        if (const ObjectChange* c = diff.find(route.id)) {
+        if (const std::optional<ObjectChange> c = diff_object(*before.value(), here, route.id)) {
           if (c->has(ChangeGroup::Added))
             h.changes = {"added"};
           else if (c->has(ChangeGroup::Removed))

@@ -2,6 +2,7 @@
 // object with several, disputed listings, placeholders, counts, and two frameworks compared.
 #include "catch.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -343,4 +344,38 @@ TEST_CASE("release diff: group names and labels", "[release_diff]") {
   CHECK(change_group_name(ChangeGroup::Description) == "description");
   CHECK(change_group_label(ChangeGroup::Relations) == "Relations changed");
   CHECK(change_group_name(ChangeGroup::Added) == "added");
+}
+
+TEST_CASE("release diff: one object's diff is its entry in the whole diff", "[release_diff]") {
+  auto check_every_id = [](FrameworkData older_data, FrameworkData newer_data) {
+    const Framework older = Framework::build(std::move(older_data));
+    const Framework newer = Framework::build(std::move(newer_data));
+    const ReleaseDiff diff = diff_releases(older, newer);
+    Ids ids{"T9999"};  // in neither
+    for (const Framework* fw : {&older, &newer})
+      for (const Object& o : fw->objects()) ids.push_back(o.id);
+    for (const std::string& id : ids) {
+      INFO(id);
+      const ObjectChange* whole = diff.find(id);
+      const std::optional<ObjectChange> one = diff_object(older, newer, id);
+      REQUIRE(one.has_value() == (whole != nullptr));
+      if (whole) CHECK(*one == *whole);
+    }
+  };
+  FrameworkData renamed = base("1.1");
+  object(renamed, "T0001").name = "Renamed";
+  renamed.objects.push_back(make("T0010", Kind::Technique, "Added"));
+  std::erase_if(renamed.objects, [](const Object& o) { return o.id == "C00001"; });
+  std::erase_if(renamed.relations, [](const Relation& r) { return r.from == "C00001"; });
+  check_every_id(base("1.0"), std::move(renamed));
+
+  FrameworkData other = base("2.0");
+  other.release.framework = std::string(kObservationsFramework);
+  other.objects.push_back(make("TA19", Kind::Tactic, "Observe"));
+  check_every_id(base("1.6"), std::move(other));
+
+  FrameworkData no_incidents = base("1.1");
+  std::erase_if(no_incidents.objects, [](const Object& o) { return o.kind == Kind::Incident; });
+  std::erase_if(no_incidents.relations, [](const Relation& r) { return r.from == "I00001"; });
+  check_every_id(base("1.0"), std::move(no_incidents));
 }

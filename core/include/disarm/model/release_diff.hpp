@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -117,6 +118,10 @@ struct ReleaseDiff {
 // stale listing on another page that appears or goes is a relation change, not a move.
 // Word diffs are not computed here: description_diff() gives one on request.
 ReleaseDiff diff_releases(const Framework& older, const Framework& newer);
+
+// diff_releases' entry for one ID, without comparing the rest: nothing when the releases
+// agree on it, define it in neither, or would not report it (see ReleaseDiff).
+std::optional<ObjectChange> diff_object(const Framework& older, const Framework& newer, std::string_view id);
 
 // The word diff of an object's summary between the two releases, or with `field`, of that
 // field's value (a key of ObjectChange::changed_fields); text one release lacks is all added
