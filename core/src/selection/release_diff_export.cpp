@@ -106,7 +106,7 @@ std::string release_diff_markdown(const ReleaseDiff& diff, const Vocabulary& wor
     for (ChangeGroup group : kGroups) any = any || diff.count(kind.kind, group) > 0;
     if (!any) continue;
     (out += "| ").append(words.plural(kind.kind)) += " |";
-    for (ChangeGroup group : kGroups) out += " " + std::to_string(diff.count(kind.kind, group)) + " |";
+    for (ChangeGroup group : kGroups) ((out += ' ') += std::to_string(diff.count(kind.kind, group))) += " |";
     out += "\n";
   }
 
@@ -196,8 +196,8 @@ std::string release_diff_layer(const ReleaseDiff& diff, const Framework& newer) 
   std::string& d = content.description;
   d = "Changes from " + diff.older.label() + " to " + diff.newer.label() + ", techniques coloured by change:";
   for (ChangeGroup group : kColourOrder)
-    d += " " + std::to_string(coloured[static_cast<std::size_t>(group)]) + " " + std::string(change_group_name(group)) +
-         (group == ChangeGroup::Relations ? "." : ",");
+    ((((d += ' ') += std::to_string(coloured[static_cast<std::size_t>(group)])) += ' ') += change_group_name(group)) +=
+        (group == ChangeGroup::Relations ? '.' : ',');
   if (!removed.empty())
     d += " Removed, so not in this release's matrix (" + std::to_string(removed.size()) +
          "): " + joined(removed, ", ") + ".";
