@@ -195,9 +195,13 @@ std::string release_diff_layer(const ReleaseDiff& diff, const Framework& newer) 
 
   std::string& d = content.description;
   d = "Changes from " + diff.older.label() + " to " + diff.newer.label() + ", techniques coloured by change:";
-  for (ChangeGroup group : kColourOrder)
-    ((((d += ' ') += std::to_string(coloured[static_cast<std::size_t>(group)])) += ' ') += change_group_name(group)) +=
-        (group == ChangeGroup::Relations ? '.' : ',');
+  for (ChangeGroup group : kColourOrder) {
+    d += ' ';
+    d += std::to_string(coloured[static_cast<std::size_t>(group)]);
+    d += ' ';
+    d += change_group_name(group);
+    d += group == ChangeGroup::Relations ? '.' : ',';
+  }
   if (!removed.empty())
     d += " Removed, so not in this release's matrix (" + std::to_string(removed.size()) +
          "): " + joined(removed, ", ") + ".";
