@@ -129,19 +129,12 @@ DO NOT EDIT ABOVE THIS LINE (our own test page)
 
 const char* kAssessmentIndex = R"md(# Assessments:
 
-<table border="1">
-<tr>
-<th>disarm_id</th>
-<th>name</th>
-<th>summary</th>
-<th>category_id</th>
-</tr>
-<tr>
-<td><a href="techniques/A0001.md">A0001</a></td>
-<td>Brighter Street</td>
-<td>The street looks brighter.</td>
-<td>TA80</td>
-</tr>
+<table class="ours">
+<thead><tr><th scope="col">disarm_id</th><th scope="col">name</th><th scope="col">summary</th><th scope="col">category_id</th></tr></thead>
+<tbody>
+<tr class="row"><td class="id"><a href="techniques/A0001.md">A0001</a></td><td class="name">Brighter Street</td>
+<td class="text">The street looks brighter.</td><td class="parent">TA80</td></tr>
+</tbody>
 </table>
 )md";
 
@@ -193,6 +186,9 @@ TEST_CASE("releases: 2.0 Assessments' groups, categories and assessments", "[imp
   CHECK(find_relation(r.data, R::TechniqueTactic, "A0001.001", "TA80"));
   CHECK(find_relation(r.data, R::TechniqueTactic, "A0001", "TA80"));
   CHECK(find_relation(r.data, R::TacticPhase, "TA80", "P20"));
+  const Object* listed = find_object(r.data, "A0001");
+  REQUIRE(listed);
+  CHECK(listed->indexed);  // the index table was read
   // Every field, table and column is understood: nothing is left as an unknown one.
   for (const auto& w : r.warnings) {
     INFO(w.describe());
