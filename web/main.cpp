@@ -1,17 +1,31 @@
 // The DISARM viewer in the browser: the app, drawn by the platform's backend.
+#include <optional>
+
 #include "page_api_adapter.hpp"
 #include "platform/backend.hpp"
 #include "platform/page_api.hpp"
 #include "viewer_app.hpp"
 
 int main() {
-  // All three live for the page's lifetime: the frame loop never returns.
-  static disarm::web::ViewerApp app;
-  static disarm::web::Backend backend([] { app.draw(); },
-                                      [](float scale, bool dark) { app.set_appearance(scale, dark); });
-  static disarm::web::PageApiAdapter api(app);
-  disarm::web::install_page_api(api);
-  app.start();
-  backend.run();
+  using namespace disarm::web;
+  // All of these live for the page's lifetime: the frame loop never ends. The app is made in
+  // a start-up step of its own (it parses the data), after the GL context.
+  static std::optional<ViewerApp> app;
+  static std::optional<PageApiAdapter> api;
+  static Backend backend([] { app->draw(); }, [](float scale, bool dark) { app->set_appearance(scale, dark); });
+  if (!backend.has_context()) {
+    notify_page_error(
+        "This browser has WebGL2 turned off or unavailable, and the viewer draws with it. "
+        "Check that hardware acceleration is enabled, or try another browser.");
+    return 0;
+  }
+  backend.run({
+      [] {
+        app.emplace();
+        api.emplace(*app);
+        install_page_api(*api);
+      },
+      [] { app->start(); },
+  });
   return 0;
 }

@@ -51,14 +51,18 @@ json viewer_json(const ViewerApp& app) {
   json state;
   state["frames"] = app.drawn().count;
   const FrameStats& stats = frame_stats();
-  state["frame_ms"] = {
-      {"last", stats.last_ms}, {"total", stats.total_ms}, {"ui_total", stats.ui_total_ms}, {"count", stats.frames}};
+  state["frame_ms"] = {{"last", stats.last_ms},
+                       {"total", stats.total_ms},
+                       {"ui_total", stats.ui_total_ms},
+                       {"count", stats.frames},
+                       {"layout_only", std::min<long>(stats.frames, kLayoutFrames)}};
   state["frame_loop"] = frame_loop_paused() ? "paused" : "running";
   state["wasm_memory"] = wasm_memory_bytes();
   const ViewerApp::StartupTimes startup = app.startup();
   state["startup"] = {{"parse_ms", startup.parse_ms},     {"index_ms", startup.index_ms},
                       {"fonts_ms", startup.fonts_ms},     {"atlas", {startup.atlas_width, startup.atlas_height}},
-                      {"first_frame_ms", stats.first_ms}, {"first_ui_ms", stats.first_ui_ms}};
+                      {"first_frame_ms", stats.first_ms}, {"first_ui_ms", stats.first_ui_ms},
+                      {"context_ms", stats.context_ms},   {"gl_objects_ms", stats.gl_objects_ms}};
   state["scale"] = app.scale();
   state["theme"] = app.dark() ? "dark" : "light";
   state["embed"] = app.embed();

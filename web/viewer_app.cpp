@@ -131,8 +131,9 @@ void ViewerApp::draw() {
   }
 
   ++drawn_.count;
-  // Ready once a frame has been laid out, so widget rectangles in state_json() are real.
-  if (!announced_ready_ && drawn_.count >= 2) {
+  // Ready with the first picture on the canvas, once frames have laid the page out, so
+  // widget rectangles in state_json() are real.
+  if (!announced_ready_ && drawn_.count > kLayoutFrames) {
     announced_ready_ = true;
     notify_page_ready();
   }

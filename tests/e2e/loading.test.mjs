@@ -2,7 +2,7 @@
 // scripts do not block rendering, and window.disarm.state() says where start-up time went.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useViewer, openViewer } from './browser.mjs';
+import { useViewer, openViewer, distinctColours } from './browser.mjs';
 
 const env = useViewer();
 
@@ -35,10 +35,24 @@ test('scripts are deferred, and state() reports each start-up phase', async () =
     [...document.querySelectorAll('script[src]')].filter((s) => !s.defer && !s.async).map((s) => s.src));
   assert.deepEqual(blocking, []);
   const { startup } = await page.evaluate(() => window.disarm.state());
-  for (const phase of ['scripts_at_ms', 'loader_js_ms', 'fetch_ms', 'compile_ms', 'instantiate_ms', 'parse_ms',
-                       'index_ms', 'fonts_ms', 'first_ui_ms', 'first_frame_ms', 'ready_at_ms'])
+  for (const phase of ['scripts_at_ms', 'loader_js_ms', 'fetch_ms', 'compile_ms', 'instantiate_ms', 'context_ms',
+                       'parse_ms', 'index_ms', 'fonts_ms', 'gl_objects_ms', 'first_ui_ms', 'first_frame_ms',
+                       'ready_at_ms'])
     assert.ok(Number.isFinite(startup[phase]) && startup[phase] >= 0, `${phase}: ${startup[phase]}`);
   assert.ok(startup.ready_at_ms >= startup.scripts_at_ms, 'ready comes after the scripts start');
   assert.ok(startup.atlas[0] > 0 && startup.atlas[1] > 0, 'the font atlas has a size');
   assert.deepEqual(errors, []);
+});
+
+test('the first frames only lay out; ready comes with the first picture on the canvas', async () => {
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(env.server.url + '#/T0001');
+  await page.waitForFunction(() => window.disarm && window.disarm.state);
+  // At ready, before any further frame: the picture is already there, not a blank canvas.
+  const atReady = await page.evaluate(() => window.disarm.ready.then(() => window.disarm.state()));
+  assert.equal(atReady.frame_ms.layout_only, 2, 'two frames laid out without drawing');
+  assert.ok(atReady.frames > atReady.frame_ms.layout_only, 'and a frame was drawn before ready');
+  assert.ok(atReady.startup.first_frame_ms > 0, 'the first frame shown is timed');
+  assert.ok(await distinctColours(page) > 4, 'the canvas shows the page');
+  await page.close();
 });

@@ -22,6 +22,7 @@
 #include <cmath>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -99,6 +100,14 @@ const char* get_clipboard(void*) {
   return nullptr;
 }
 
+// The canvas's CSS size in device pixels: the size its drawing buffer should have.
+std::pair<int, int> canvas_device_size(double ratio) {
+  double css_w = 0, css_h = 0;
+  emscripten_get_element_css_size(kCanvas, &css_w, &css_h);
+  return {std::max(1, static_cast<int>(std::lround(css_w * ratio))),
+          std::max(1, static_cast<int>(std::lround(css_h * ratio)))};
+}
+
 EM_JS(void, set_canvas_cursor, (const char* name), { Module['canvas'].style.cursor = UTF8ToString(name); });
 
 EM_JS(int, page_prefers_dark, (),
@@ -112,7 +121,18 @@ Backend::Backend(std::function<void()> draw, std::function<void(float, bool)> ap
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-  window_ = glfwCreateWindow(1280, 720, "DISARM viewer", nullptr, nullptr);
+  // ImGui draws flat triangles: a depth, stencil or multisampled buffer would only make the
+  // WebGL context slower to create (it is a start-up's longest single step on software GL).
+  glfwWindowHint(GLFW_DEPTH_BITS, 0);
+  glfwWindowHint(GLFW_STENCIL_BITS, 0);
+  glfwWindowHint(GLFW_SAMPLES, 0);
+  // Made at the size it will have: resizing a WebGL canvas reallocates its buffers, which
+  // costs as much as a frame.
+  auto [width, height] = canvas_device_size(emscripten_get_device_pixel_ratio());
+  const double context_start = emscripten_get_now();
+  window_ = glfwCreateWindow(width, height, "DISARM viewer", nullptr, nullptr);
+  g_frame_stats.context_ms = emscripten_get_now() - context_start;
+  if (!window_) return;
   glfwMakeContextCurrent(window_);
 
   IMGUI_CHECKVERSION();
@@ -144,13 +164,11 @@ Backend::Backend(std::function<void()> draw, std::function<void(float, bool)> ap
   emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenFocusEvent>);
   emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, wake<EmscriptenFocusEvent>);
   emscripten_set_visibilitychange_callback(nullptr, false, wake<EmscriptenVisibilityChangeEvent>);
-
-  follow_appearance();
-  follow_canvas_size();
 }
 
 Backend::~Backend() {
   g_backend = nullptr;
+  if (!window_) return;
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
@@ -168,10 +186,7 @@ void Backend::follow_appearance() {
 }
 
 void Backend::follow_canvas_size() {
-  double css_w = 0, css_h = 0;
-  emscripten_get_element_css_size(kCanvas, &css_w, &css_h);
-  int w = std::max(1, static_cast<int>(std::lround(css_w * dpi_scale_)));
-  int h = std::max(1, static_cast<int>(std::lround(css_h * dpi_scale_)));
+  auto [w, h] = canvas_device_size(dpi_scale_);
   if (w != width_ || h != height_) {
     width_ = w;
     height_ = h;
@@ -249,15 +264,21 @@ void Backend::frame() {
   const double ui_ms = emscripten_get_now() - ui_start;
   g_frame_stats.ui_total_ms += ui_ms;
   ImGui::Render();
-  glViewport(0, 0, width_, height_);
-  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  // The first frames only lay out: ImGui sizes windows, scrollbars and tables from what the
+  // frame before held, so what they would show is about to change anyway. GL is skipped for
+  // them; on software GL a frame costs tens of milliseconds.
+  const bool shown = g_frame_stats.frames >= kLayoutFrames;
+  if (shown) {
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glViewport(0, 0, width_, height_);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  }
   show_mouse_cursor();
   g_frame_stats.last_ms = emscripten_get_now() - start;
   g_frame_stats.total_ms += g_frame_stats.last_ms;
-  if (g_frame_stats.frames == 0) {
+  if (shown && g_frame_stats.first_ms == 0) {
     g_frame_stats.first_ms = g_frame_stats.last_ms;
     g_frame_stats.first_ui_ms = ui_ms;
   }
@@ -269,9 +290,30 @@ void Backend::frame() {
   }
 }
 
-void Backend::run() {
+void Backend::run(std::vector<std::function<void()>> start_steps) {
+  steps_ = std::move(start_steps);
+  // The fonts (their atlas is rasterised at the screen's pixel ratio), then the shaders and
+  // the atlas texture, each a step of its own, so that the first frame only draws.
+  steps_.push_back([this] { follow_appearance(); });
+  steps_.push_back([this] { follow_canvas_size(); });
+  steps_.push_back([] {
+    const double gl_start = emscripten_get_now();
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    g_frame_stats.gl_objects_ms = emscripten_get_now() - gl_start;
+  });
+  next_step_ = 0;
+  emscripten_async_call([](void* self) { static_cast<Backend*>(self)->run_next_step(); }, this, 0);
+}
+
+void Backend::run_next_step() {
+  if (next_step_ < steps_.size()) {
+    steps_[next_step_++]();
+    emscripten_async_call([](void* self) { static_cast<Backend*>(self)->run_next_step(); }, this, 0);
+    return;
+  }
+  steps_.clear();
   frames_to_settle_ = kSettleFrames;
-  emscripten_set_main_loop_arg([](void* self) { static_cast<Backend*>(self)->frame(); }, this, 0, true);
+  emscripten_set_main_loop_arg([](void* self) { static_cast<Backend*>(self)->frame(); }, this, 0, false);
 }
 
 }  // namespace disarm::web
