@@ -15,11 +15,13 @@ constexpr ImWchar kTextRanges[] = {
 };
 constexpr ImWchar kSymbolRanges[] = {0x2190, 0x21FF, 0x2500, 0x25FF, 0x2600, 0x26FF, 0x2700, 0x27BF, 0};
 
-ImFont* add_font(const EmbeddedFile& file, float size) {
+ImFont* add_font(const EmbeddedFile& file, float size, float scale) {
   ImGuiIO& io = ImGui::GetIO();
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;  // the bytes live in the wasm's data segment
-  config.OversampleH = 2;
+  // Horizontal oversampling smooths glyphs placed between pixels; on a screen of two device
+  // pixels per CSS pixel or more that is invisible, and it would double the atlas.
+  config.OversampleH = scale >= 2.0f ? 1 : 2;
   config.OversampleV = 1;
   ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(file.data), static_cast<int>(file.size),
                                                 size, &config, kTextRanges);
@@ -38,10 +40,10 @@ Fonts load_fonts(float scale) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   Fonts fonts;
-  fonts.regular = add_font(embedded_font_regular(), kBodyFontSize * scale);
-  fonts.bold = add_font(embedded_font_bold(), kBodyFontSize * scale);
-  fonts.italic = add_font(embedded_font_italic(), kBodyFontSize * scale);
-  fonts.heading = add_font(embedded_font_bold(), kHeadingFontSize * scale);
+  fonts.regular = add_font(embedded_font_regular(), kBodyFontSize * scale, scale);
+  fonts.bold = add_font(embedded_font_bold(), kBodyFontSize * scale, scale);
+  fonts.italic = add_font(embedded_font_italic(), kBodyFontSize * scale, scale);
+  fonts.heading = add_font(embedded_font_bold(), kHeadingFontSize * scale, scale);
   io.Fonts->Build();
   // The renderer remakes its GL objects, the font texture among them, on the next frame.
   ImGui_ImplOpenGL3_DestroyDeviceObjects();
