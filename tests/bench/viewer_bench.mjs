@@ -62,12 +62,14 @@ const PHASES = [
   ['loader_js_ms', 'disarm_viewer.js fetched and run'],
   ['fetch_ms', 'wasm fetched'],
   ['compile_ms', 'wasm compiled and instantiated'],
+  ['context_ms', 'WebGL context made'],
   ['decode_ms', 'snapshot decompressed'],
   ['parse_ms', 'snapshot parsed into the model'],
   ['index_ms', 'search index built (during start-up)'],
   ['fonts_ms', 'font atlas built'],
-  ['first_ui_ms', 'first frame: building the UI'],
-  ['first_frame_ms', 'first frame: all of it (UI and GL)'],
+  ['gl_objects_ms', 'shaders compiled, font atlas uploaded'],
+  ['first_ui_ms', 'first frame shown: building the UI'],
+  ['first_frame_ms', 'first frame shown: all of it (UI and GL)'],
   ['ready_at_ms', 'first interactive frame (after navigation)'],
 ];
 const OWN = ['decode_ms', 'parse_ms', 'index_ms', 'fonts_ms', 'first_ui_ms'];
@@ -179,13 +181,20 @@ await browser.close();
 const lighthouseDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), 'lighthouse');
 if (fs.existsSync(path.join(lighthouseDir, 'node_modules', 'lighthouse'))) {
   const { runLighthouse } = await import(path.join(lighthouseDir, 'lighthouse_run.mjs'));
-  const lh = await runLighthouse(server.url + '#/T0154.002');
+  let lh = await runLighthouse(server.url + '#/T0154.002');
+  if (lh.problems.length) {
+    // One run that Lighthouse itself could not measure is retried once, and said.
+    console.log(`Lighthouse could not measure a run (${lh.problems.join('; ')}): running it again`);
+    lh = await runLighthouse(server.url + '#/T0154.002');
+  }
+  const ms = (value) => (value === null ? 'n/a' : `${value.toFixed(0)} ms`);
   console.log('Lighthouse 12, mobile, #/T0154.002 (issue 13 measured before: performance 68, accessibility 100, ' +
               'best practices 100, SEO 100, TBT 2.9 s, TTI 5.8 s):');
   console.log(`  scores: performance ${lh.scores.performance}, accessibility ${lh.scores.accessibility}, ` +
               `best practices ${lh.scores['best-practices']}, SEO ${lh.scores.seo}`);
-  console.log(`  total blocking time ${lh.tbt.toFixed(0)} ms, time to interactive ${lh.tti.toFixed(0)} ms, ` +
-              `first contentful paint ${lh.fcp.toFixed(0)} ms, largest contentful paint ${lh.lcp.toFixed(0)} ms`);
+  console.log(`  total blocking time ${ms(lh.tbt)}, time to interactive ${ms(lh.tti)}, ` +
+              `first contentful paint ${ms(lh.fcp)}, largest contentful paint ${ms(lh.lcp)}`);
+  for (const problem of lh.problems) console.log(`  not measured: ${problem}`);
   for (const flag of lh.flagged) console.log(`  flagged: ${flag}`);
   const others = ['accessibility', 'best-practices', 'seo'].every((c) => lh.scores[c] === 100);
   figure('Lighthouse mobile performance', String(lh.scores.performance), '>= 90', lh.scores.performance >= 90);

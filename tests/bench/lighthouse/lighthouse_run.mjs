@@ -49,12 +49,19 @@ export async function runLighthouse(url) {
     }
     for (const [id, a] of Object.entries(audits))
       if (a.score === 0 && a.scoreDisplayMode === 'binary' && !WATCHED.includes(id)) flagged.push(a.title);
+    // A metric Lighthouse could not compute (its trace engine sometimes finds no largest
+    // contentful paint) is null, with its reason in `problems`, and scores the category 0.
+    const metric = (id) => (audits[id] && typeof audits[id].numericValue === 'number' ? audits[id].numericValue : null);
+    const problems = ['total-blocking-time', 'interactive', 'first-contentful-paint', 'largest-contentful-paint']
+      .filter((id) => metric(id) === null)
+      .map((id) => `${id}: ${(audits[id] && audits[id].errorMessage) || 'not measured'}`);
     return {
       scores,
-      tbt: audits['total-blocking-time'].numericValue,
-      tti: audits.interactive.numericValue,
-      fcp: audits['first-contentful-paint'].numericValue,
-      lcp: audits['largest-contentful-paint'].numericValue,
+      tbt: metric('total-blocking-time'),
+      tti: metric('interactive'),
+      fcp: metric('first-contentful-paint'),
+      lcp: metric('largest-contentful-paint'),
+      problems,
       flagged,
     };
   } finally {
