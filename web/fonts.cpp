@@ -39,7 +39,9 @@ ImFont* add_font(const EmbeddedFile& file, float size, float scale) {
 Fonts load_fonts(float scale) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
+  static std::uint32_t builds = 0;
   Fonts fonts;
+  fonts.generation = ++builds;
   fonts.regular = add_font(embedded_font_regular(), kBodyFontSize * scale, scale);
   fonts.bold = add_font(embedded_font_bold(), kBodyFontSize * scale, scale);
   fonts.italic = add_font(embedded_font_italic(), kBodyFontSize * scale, scale);

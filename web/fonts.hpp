@@ -2,6 +2,8 @@
 // rasterised at the device pixel ratio.
 #pragma once
 
+#include <cstdint>
+
 struct ImFont;
 
 namespace disarm::web {
@@ -11,6 +13,9 @@ struct Fonts {
   ImFont* bold = nullptr;
   ImFont* italic = nullptr;
   ImFont* heading = nullptr;  // bold, larger
+  // Which build of the atlas these are, counted from 1. Layouts measured with the fonts keep
+  // it, not a font's address: a rebuilt atlas may put a new font where an old one was.
+  std::uint32_t generation = 0;
 };
 
 inline constexpr float kBodyFontSize = 16.0f;  // CSS pixels

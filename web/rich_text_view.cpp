@@ -87,14 +87,14 @@ class LineBreaker {
 
 RichTextView::Layout& RichTextView::layout_for(ViewContext& ctx, const RichText& text, float width) {
   Layout& layout = layouts_[&text];
-  if (layout.width != width || layout.font != ctx.fonts.regular) lay_out(ctx, text, width, layout);
+  if (layout.width != width || layout.fonts != ctx.fonts.generation) lay_out(ctx, text, width, layout);
   return layout;
 }
 
 void RichTextView::lay_out(ViewContext& ctx, const RichText& text, float width, Layout& out) {
   out = Layout{};
   out.width = width;
-  out.font = ctx.fonts.regular;
+  out.fonts = ctx.fonts.generation;
   const float indent = ctx.fonts.regular->FontSize * 1.5f;
   const float gap = ctx.fonts.regular->FontSize * 0.6f;
   float y = 0;

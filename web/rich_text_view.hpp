@@ -37,8 +37,8 @@ class RichTextView {
   };
   struct Layout {
     float width = -1, height = 0;
-    const ImFont* font = nullptr;  // the body font it was measured with
-    std::vector<Run> runs;         // in reading order, y ascending
+    std::uint32_t fonts = 0;  // the generation of the fonts it was measured with
+    std::vector<Run> runs;    // in reading order, y ascending
     std::vector<Decoration> decorations;
     std::vector<std::pair<float, const Block*>> tables;  // drawn live: rare in upstream data
   };
