@@ -15,6 +15,7 @@ import { startServer } from '../../scripts/static_server.mjs';
 const [dir, offlineFile] = process.argv.slice(2);
 const LOADS = 7;
 const EMBED_RUNS = 3;
+const LIGHTHOUSE_RUNS = 3;
 const server = await startServer(dir, 0);
 const browser = await launch();
 const state = (page) => page.evaluate(() => window.disarm.state());
@@ -181,25 +182,35 @@ await browser.close();
 const lighthouseDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), 'lighthouse');
 if (fs.existsSync(path.join(lighthouseDir, 'node_modules', 'lighthouse'))) {
   const { runLighthouse } = await import(path.join(lighthouseDir, 'lighthouse_run.mjs'));
-  let lh = await runLighthouse(server.url + '#/T0154.002');
-  if (lh.problems.length) {
-    // One run that Lighthouse itself could not measure is retried once, and said.
-    console.log(`Lighthouse could not measure a run (${lh.problems.join('; ')}): running it again`);
-    lh = await runLighthouse(server.url + '#/T0154.002');
+  // Lighthouse's own advice: one run varies by ten points and more, so take the median of
+  // several. A run it could not measure (no largest paint found) is said and left out.
+  const runs = [];
+  for (let i = 0; i < LIGHTHOUSE_RUNS; ++i) {
+    const run = await runLighthouse(server.url + '#/T0154.002');
+    if (run.problems.length) console.log(`Lighthouse could not measure run ${i + 1}: ${run.problems.join('; ')}`);
+    else runs.push(run);
   }
-  const ms = (value) => (value === null ? 'n/a' : `${value.toFixed(0)} ms`);
-  console.log('Lighthouse 12, mobile, #/T0154.002 (issue 13 measured before: performance 68, accessibility 100, ' +
-              'best practices 100, SEO 100, TBT 2.9 s, TTI 5.8 s):');
-  console.log(`  scores: performance ${lh.scores.performance}, accessibility ${lh.scores.accessibility}, ` +
-              `best practices ${lh.scores['best-practices']}, SEO ${lh.scores.seo}`);
-  console.log(`  total blocking time ${ms(lh.tbt)}, time to interactive ${ms(lh.tti)}, ` +
-              `first contentful paint ${ms(lh.fcp)}, largest contentful paint ${ms(lh.lcp)}`);
-  for (const problem of lh.problems) console.log(`  not measured: ${problem}`);
-  for (const flag of lh.flagged) console.log(`  flagged: ${flag}`);
-  const others = ['accessibility', 'best-practices', 'seo'].every((c) => lh.scores[c] === 100);
-  figure('Lighthouse mobile performance', String(lh.scores.performance), '>= 90', lh.scores.performance >= 90);
-  figure('Lighthouse a11y / best practices / SEO',
-         `${lh.scores.accessibility} / ${lh.scores['best-practices']} / ${lh.scores.seo}`, '100 each', others);
+  runs.sort((a, b) => a.scores.performance - b.scores.performance);
+  const lh = runs.length ? runs[Math.floor(runs.length / 2)] : null;
+  if (!lh) {
+    console.log('Lighthouse: no run could be measured');
+    figure('Lighthouse mobile performance', 'n/a', '>= 90', false);
+  } else {
+    const ms = (value) => (value === null ? 'n/a' : `${value.toFixed(0)} ms`);
+    console.log(`Lighthouse 12, mobile, #/T0154.002, the median of ${runs.length} runs (performance ` +
+                `${runs.map((r) => r.scores.performance).join(', ')}; issue 13 measured before: performance 68, ` +
+                'accessibility 100, best practices 100, SEO 100, TBT 2.9 s, TTI 5.8 s):');
+    console.log(`  scores: performance ${lh.scores.performance}, accessibility ${lh.scores.accessibility}, ` +
+                `best practices ${lh.scores['best-practices']}, SEO ${lh.scores.seo}`);
+    console.log(`  total blocking time ${ms(lh.tbt)}, time to interactive ${ms(lh.tti)}, ` +
+                `first contentful paint ${ms(lh.fcp)}, largest contentful paint ${ms(lh.lcp)}`);
+    if (lh.lcpElement) console.log(`  largest contentful paint: ${lh.lcpElement}`);
+    for (const flag of lh.flagged) console.log(`  flagged: ${flag}`);
+    const others = ['accessibility', 'best-practices', 'seo'].every((c) => lh.scores[c] === 100);
+    figure('Lighthouse mobile performance', String(lh.scores.performance), '>= 90', lh.scores.performance >= 90);
+    figure('Lighthouse a11y / best practices / SEO',
+           `${lh.scores.accessibility} / ${lh.scores['best-practices']} / ${lh.scores.seo}`, '100 each', others);
+  }
 } else {
   console.log('Lighthouse: not installed (scripts/bench_viewer installs tests/bench/lighthouse)');
 }

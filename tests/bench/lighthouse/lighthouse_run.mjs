@@ -55,8 +55,14 @@ export async function runLighthouse(url) {
     const problems = ['total-blocking-time', 'interactive', 'first-contentful-paint', 'largest-contentful-paint']
       .filter((id) => metric(id) === null)
       .map((id) => `${id}: ${(audits[id] && audits[id].errorMessage) || 'not measured'}`);
+    // The element Lighthouse took for the largest paint: the loading screen's title, or
+    // something later that outgrew it.
+    const lcpItems = (audits['largest-contentful-paint-element'] || {}).details;
+    const lcpNode = lcpItems && lcpItems.items && lcpItems.items[0] && lcpItems.items[0].items
+      ? lcpItems.items[0].items[0].node : null;
     return {
       scores,
+      lcpElement: lcpNode ? `${lcpNode.selector} ("${lcpNode.nodeLabel}")` : null,
       tbt: metric('total-blocking-time'),
       tti: metric('interactive'),
       fcp: metric('first-contentful-paint'),
