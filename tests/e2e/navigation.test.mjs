@@ -78,9 +78,11 @@ test('a deep link survives a reload, and an unknown ID gets suggestions', async 
 
   await page.evaluate(() => window.disarm.navigate('#/T0155'));
   await routeIs(page, '#/T0155');
-  const nf = await state(page);
-  assert.equal(nf.page.not_found, 'T0155');
-  assert.ok(nf.links.some((l) => l.target === 'T0154'), 'suggests the nearest IDs');
+  assert.equal((await state(page)).page.not_found, 'T0155');
+  // The route changes at once; the links are the drawn page's, from the next frame on.
+  await page.waitForFunction(() => window.disarm.links().some((l) => l.target === 'T0154'), null, { timeout: 5000 })
+    .catch(() => {});
+  assert.ok((await state(page)).links.some((l) => l.target === 'T0154'), 'suggests the nearest IDs');
   await screenshot(page, 'not-found');
 });
 
