@@ -148,8 +148,8 @@
     return;
   }
 
-  // The wasm compiles while it downloads (streaming), from the moment this script runs, in
-  // parallel with the rest of the page; the browser can keep the compiled code with the file.
+  // The wasm compiles while it downloads (streaming), in parallel with the rest of the page;
+  // the browser can keep the compiled code with the file.
   // A server that sends the wasm with another content type gets a plain download instead.
   const WASM = 'disarm_viewer.wasm';
   async function compileWasm() {
@@ -196,12 +196,19 @@
     return module;
   }
 
+  // The downloads start once the loading screen is painted: the page shows at once, before
+  // the wasm, the largest file by far, takes the network. A frame is all they wait (a tab in
+  // the background paints no frames: there a tenth of a second).
+  const painted = new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, 100);
+  });
   const block = document.getElementById('disarm-wasm');
-  const wasmModule = block ? inlineWasm(block) : compileWasm();
+  const wasmModule = painted.then(() => (block ? inlineWasm(block) : compileWasm()));
   wasmModule.catch((e) => fail('The viewer could not be loaded: ' + e.message));
 
-  // Emscripten's loader, fetched now too; it runs once every script of the page has run.
-  const loaderScript = new Promise((resolve, reject) => {
+  // Emscripten's loader, fetched then too; it runs once every script of the page has run.
+  const loaderScript = painted.then(() => new Promise((resolve, reject) => {
     if (typeof createDisarmViewer === 'function') return resolve();  // inlined by the bundle
     const loadStart = performance.now();
     const script = document.createElement('script');
@@ -213,7 +220,7 @@
       resolve();
     };
     document.head.appendChild(script);
-  });
+  }));
 
   Object.assign(config, {
     canvas,
