@@ -10,7 +10,11 @@ const env = useViewer();
 const state = (page) => page.evaluate(() => window.disarm.state());
 const routeIs = (page, route) => page.waitForFunction((r) => window.disarm.state().route === r, route, { timeout: 5000 });
 
+// The buttons, like the links, are the drawn page's: after a navigation they come a frame
+// later than the route, so a click waits for its button to be drawn.
 async function clickButton(page, label) {
+  await page.waitForFunction((l) => window.disarm.state().buttons.some((b) => b.label === l), label, { timeout: 5000 })
+    .catch(() => {});
   const button = (await state(page)).buttons.find((b) => b.label === label);
   assert.ok(button, `a button "${label}" is on screen`);
   const [x, y, w, h] = button.rect;
@@ -197,6 +201,8 @@ test('an object in every release: from its page, and from the address of a remov
   await routeIs(page, '#/T0045');
   await clickButton(page, 'Look for it in the other releases');
   await routeIs(page, '#/history/T0045');
+  await page.waitForFunction(() => window.disarm.links().some((l) => l.target === '#/0.9/T0045'), null, { timeout: 5000 })
+    .catch(() => {});
   s = await state(page);
   assert.deepEqual(s.history_page.releases.map((r) => [r.key, r.holds, r.changes]),
     [['1.0', false, ['removed']], ['0.9', true, []]]);

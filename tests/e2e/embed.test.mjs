@@ -152,6 +152,9 @@ test('links navigate inside the embed; "Open in full viewer" opens the full page
   await frame.waitForFunction(() => window.disarm.route() === '#/T0154');
   await page.waitForFunction(() => window.received.some((m) => m.data.id === 'T0154'));
 
+  // The route changes at once; the links are the drawn page's, from the next frame on.
+  await frame.waitForFunction(() => window.disarm.links().some((l) => l.external && l.target.endsWith('#/T0154')),
+                              null, { timeout: 5000 }).catch(() => {});
   const open = (await frame.evaluate(() => window.disarm.links())).find((l) => l.external && l.target.includes('#/T0154'));
   assert.ok(open, 'the full-viewer link is on screen');
   assert.equal(open.target, `${sites.viewer.url}index.html#/T0154`);
