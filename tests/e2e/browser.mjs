@@ -84,6 +84,14 @@ export async function pointTo(page, x, y) {
   await page.waitForFunction((f) => window.disarm.state().frames >= f, start + 2);
 }
 
+// Waits (up to 5 s, then leaves the verdict to the caller's assertion) until a link to
+// `target` is drawn: after a navigation the route changes at once, but the links are the
+// drawn page's, from the next frame on. `where` is a page or an embed's frame.
+export async function linkDrawn(where, target, { endsWith = false } = {}) {
+  await where.waitForFunction(([t, e]) => window.disarm.links().some((l) => (e ? l.target.endsWith(t) : l.target === t)),
+                              [target, endsWith], { timeout: 5000 }).catch(() => {});
+}
+
 // Presses the button the viewer drew with `label` (window.disarm.state().buttons) as a person
 // does: once it is on screen and has stayed put for two frames (a change made through the API,
 // an import or a notice, may move it in the next frame), the pointer arrives, then presses.

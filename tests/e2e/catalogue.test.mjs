@@ -3,25 +3,13 @@
 // forward across releases, and an address whose release the viewer does not hold.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useViewer, openViewer, screenshot, pointTo } from './browser.mjs';
+import { useViewer, openViewer, screenshot, pressButton, linkDrawn } from './browser.mjs';
 
 const env = useViewer();
 
 const state = (page) => page.evaluate(() => window.disarm.state());
 const routeIs = (page, route) => page.waitForFunction((r) => window.disarm.state().route === r, route, { timeout: 5000 });
 
-// The buttons, like the links, are the drawn page's: after a navigation they come a frame
-// later than the route, so a click waits for its button to be drawn.
-async function clickButton(page, label) {
-  await page.waitForFunction((l) => window.disarm.state().buttons.some((b) => b.label === l), label, { timeout: 5000 })
-    .catch(() => {});
-  const button = (await state(page)).buttons.find((b) => b.label === label);
-  assert.ok(button, `a button "${label}" is on screen`);
-  const [x, y, w, h] = button.rect;
-  await pointTo(page, x + w / 2, y + h / 2);
-  await page.mouse.down();
-  await page.mouse.up();
-}
 
 test('the catalogue holds both sample releases, and the address without one shows the default', async () => {
   const { page, errors } = await openViewer(env.browser, env.server.url + '#/T0016');
@@ -37,10 +25,10 @@ test('the catalogue holds both sample releases, and the address without one show
 
 test('the picker shows the page in another release; back and forward cross releases', async () => {
   const { page, errors } = await openViewer(env.browser, env.server.url + '#/T0016');
-  await clickButton(page, 'Release');
+  await pressButton(page, 'Release');
   await page.waitForFunction(() => window.disarm.state().buttons.some((b) => b.label === 'Release 0.9'));
   await screenshot(page, 'release-picker-open');
-  await clickButton(page, 'Release 0.9');
+  await pressButton(page, 'Release 0.9');
   await routeIs(page, '#/0.9/T0016');
   let s = await state(page);
   assert.equal(s.release.key, '0.9');
@@ -116,9 +104,9 @@ test('the About page names the default release, in both themes', async () => {
 test('the changes page: counts by group, a filter, links into each release, and its layer export', async () => {
   const { page, errors } = await openViewer(env.browser, env.server.url + '#/T0016');
   // From the release picker, as a reader would find it.
-  await clickButton(page, 'Release');
+  await pressButton(page, 'Release');
   await page.waitForFunction(() => window.disarm.state().buttons.some((b) => b.label === 'What changed'));
-  await clickButton(page, 'What changed');
+  await pressButton(page, 'What changed');
   await routeIs(page, '#/changes');
   let s = await state(page);
   assert.equal(s.changes.from, '0.9');
@@ -131,10 +119,10 @@ test('the changes page: counts by group, a filter, links into each release, and 
   assert.ok(s.changes.counts.relations >= 1);
   await screenshot(page, 'changes-all');
 
-  await clickButton(page, 'Moved 1');
+  await pressButton(page, 'Moved 1');
   await routeIs(page, '#/changes/0.9..1.0?show=moved');
   assert.deepEqual((await state(page)).changes.shown, ['T0146']);
-  await clickButton(page, 'Removed 1');
+  await pressButton(page, 'Removed 1');
   await routeIs(page, '#/changes/0.9..1.0?show=removed');
   // A removed technique links to its last version, in the older release.
   const link = (await state(page)).links.find((l) => l.target === '#/0.9/T0045');
@@ -189,7 +177,7 @@ test('the history page and the matrix overlay in the dark theme', async () => {
 
 test('an object in every release: from its page, and from the address of a removed one', async () => {
   const { page, errors } = await openViewer(env.browser, env.server.url + '#/T0016');
-  await clickButton(page, 'In other releases');
+  await pressButton(page, 'In other releases');
   await routeIs(page, '#/history/T0016');
   let s = await state(page);
   assert.deepEqual(s.history_page.releases.map((r) => [r.key, r.name, r.changes]),
@@ -199,10 +187,9 @@ test('an object in every release: from its page, and from the address of a remov
   // A removed technique's address in the newest release: not found, with the way to its last version.
   await page.evaluate(() => window.disarm.navigate('#/T0045'));
   await routeIs(page, '#/T0045');
-  await clickButton(page, 'Look for it in the other releases');
+  await pressButton(page, 'Look for it in the other releases');
   await routeIs(page, '#/history/T0045');
-  await page.waitForFunction(() => window.disarm.links().some((l) => l.target === '#/0.9/T0045'), null, { timeout: 5000 })
-    .catch(() => {});
+  await linkDrawn(page, '#/0.9/T0045');
   s = await state(page);
   assert.deepEqual(s.history_page.releases.map((r) => [r.key, r.holds, r.changes]),
     [['1.0', false, ['removed']], ['0.9', true, []]]);
@@ -213,9 +200,9 @@ test('an object in every release: from its page, and from the address of a remov
 
 test('the matrix marks what changed since an older release, chosen from its toolbar', async () => {
   const { page, errors } = await openViewer(env.browser, env.server.url + '#/matrix/red');
-  await clickButton(page, 'Changes since');
+  await pressButton(page, 'Changes since');
   await page.waitForFunction(() => window.disarm.state().buttons.some((b) => b.label === 'Since 0.9'));
-  await clickButton(page, 'Since 0.9');
+  await pressButton(page, 'Since 0.9');
   await routeIs(page, '#/matrix/red?since=0.9');
   const s = await state(page);
   assert.equal(s.matrix.changes.since, '0.9');
@@ -224,7 +211,7 @@ test('the matrix marks what changed since an older release, chosen from its tool
   // A folded parent counts the sub-techniques under it that changed.
   assert.deepEqual(s.matrix.changes.below, { T0049: 1, T0086: 1, T0088: 1 });
   await screenshot(page, 'matrix-changes-since');
-  await clickButton(page, 'List the changes');
+  await pressButton(page, 'List the changes');
   await routeIs(page, '#/changes/0.9..1.0');
   assert.deepEqual(errors, []);
 });

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, viewerDir, screenshot, screenshotDir, distinctColours } from './browser.mjs';
+import { launch, viewerDir, screenshot, screenshotDir, distinctColours, linkDrawn } from './browser.mjs';
 import { startHosts } from './embed_host.mjs';
 
 let browser, sites;
@@ -152,9 +152,7 @@ test('links navigate inside the embed; "Open in full viewer" opens the full page
   await frame.waitForFunction(() => window.disarm.route() === '#/T0154');
   await page.waitForFunction(() => window.received.some((m) => m.data.id === 'T0154'));
 
-  // The route changes at once; the links are the drawn page's, from the next frame on.
-  await frame.waitForFunction(() => window.disarm.links().some((l) => l.external && l.target.endsWith('#/T0154')),
-                              null, { timeout: 5000 }).catch(() => {});
+  await linkDrawn(frame, '#/T0154', { endsWith: true });
   const open = (await frame.evaluate(() => window.disarm.links())).find((l) => l.external && l.target.includes('#/T0154'));
   assert.ok(open, 'the full-viewer link is on screen');
   assert.equal(open.target, `${sites.viewer.url}index.html#/T0154`);

@@ -38,6 +38,7 @@ class Backend {
 
  private:
   void frame();
+  void schedule_next_step();
   void run_next_step();
   void follow_canvas_size();
   void show_mouse_cursor();

@@ -278,7 +278,7 @@ void Backend::frame() {
   show_mouse_cursor();
   g_frame_stats.last_ms = emscripten_get_now() - start;
   g_frame_stats.total_ms += g_frame_stats.last_ms;
-  if (shown && g_frame_stats.first_ms == 0) {
+  if (g_frame_stats.frames == kLayoutFrames) {  // the first frame shown
     g_frame_stats.first_ms = g_frame_stats.last_ms;
     g_frame_stats.first_ui_ms = ui_ms;
   }
@@ -294,21 +294,27 @@ void Backend::run(std::vector<std::function<void()>> start_steps) {
   steps_ = std::move(start_steps);
   // The fonts (their atlas is rasterised at the screen's pixel ratio), then the shaders and
   // the atlas texture, each a step of its own, so that the first frame only draws.
-  steps_.push_back([this] { follow_appearance(); });
-  steps_.push_back([this] { follow_canvas_size(); });
+  steps_.push_back([this] {
+    follow_appearance();
+    follow_canvas_size();  // made at this size already: nothing to reallocate
+  });
   steps_.push_back([] {
     const double gl_start = emscripten_get_now();
     ImGui_ImplOpenGL3_CreateDeviceObjects();
     g_frame_stats.gl_objects_ms = emscripten_get_now() - gl_start;
   });
   next_step_ = 0;
+  schedule_next_step();
+}
+
+void Backend::schedule_next_step() {
   emscripten_async_call([](void* self) { static_cast<Backend*>(self)->run_next_step(); }, this, 0);
 }
 
 void Backend::run_next_step() {
   if (next_step_ < steps_.size()) {
     steps_[next_step_++]();
-    emscripten_async_call([](void* self) { static_cast<Backend*>(self)->run_next_step(); }, this, 0);
+    schedule_next_step();
     return;
   }
   steps_.clear();
