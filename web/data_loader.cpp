@@ -23,16 +23,22 @@ double ms_since(Clock::time_point start) {
 DataLoader::DataLoader() {
   for (const EmbeddedRelease& r : embedded_releases())
     catalogue_.add_snapshot(r.snapshot.text(), r.framework, r.version, r.date);
+}
+
+bool DataLoader::load_step() {
+  const std::string& key = catalogue_.default_key();
   const Clock::time_point start = Clock::now();
-  const std::string key = catalogue_.default_key();
+  const bool more = catalogue_.load_step(key);
+  parse_ms_ += ms_since(start);
+  if (more) return true;
   auto loaded = catalogue_.framework(key);
-  parse_ms_ = ms_since(start);
   if (!loaded) {
     load_error_ = "The embedded snapshot could not be loaded: " + loaded.error().describe();
     notify_page_error(load_error_);
-    return;
+    return false;
   }
   use_release(key, *loaded.value());
+  return false;
 }
 
 void DataLoader::use_release(const std::string& key, const Framework& framework) {

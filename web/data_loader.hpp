@@ -30,9 +30,12 @@ using LayerUser = std::function<LayerUse(const LayerReader&)>;
 
 class DataLoader {
  public:
-  // Takes the embedded snapshots as its catalogue and loads the default release. A default
-  // that fails to load leaves no framework and the error in load_error().
+  // Takes the embedded snapshots as its catalogue; load_step() then loads the default release.
   DataLoader();
+
+  // One stage of loading the default release (see Catalogue::load_step): true while stages
+  // remain. After the last, framework() is the release, or null with the error in load_error().
+  bool load_step();
 
   const Catalogue& catalogue() const { return catalogue_; }
   // The release shown, and its key; null before one is loaded.
@@ -73,8 +76,8 @@ class DataLoader {
   const std::string& opened_from() const { return opened_from_; }
   const std::string& opened_type() const { return opened_type_; }
   double opened_ms() const { return opened_ms_; }
-  // Start-up times, in ms: the default snapshot into the model, and the search index when
-  // first needed (0 until then).
+  // Start-up times, in ms: the default snapshot into the model (its stages together), and the
+  // search index when first needed (0 until then).
   double parse_ms() const { return parse_ms_; }
   double index_ms() const { return index_ms_; }
 

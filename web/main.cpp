@@ -8,8 +8,8 @@
 
 int main() {
   using namespace disarm::web;
-  // All of these live for the page's lifetime: the frame loop never ends. The app is made in
-  // a start-up step of its own (it parses the data), after the GL context.
+  // All of these live for the page's lifetime: the frame loop never ends. The app is made,
+  // and its data loaded stage by stage, in start-up steps after the GL context.
   static std::optional<ViewerApp> app;
   static std::optional<PageApiAdapter> api;
   static Backend backend([] { app->draw(); }, [](float scale, bool dark) { app->set_appearance(scale, dark); });
@@ -24,8 +24,13 @@ int main() {
         app.emplace();
         api.emplace(*app);
         install_page_api(*api);
+        return false;
       },
-      [] { app->start(); },
+      [] { return app->load_step(); },
+      [] {
+        app->start();
+        return false;
+      },
   });
   return 0;
 }

@@ -13,8 +13,12 @@
 namespace disarm::web {
 
 ViewerApp::ViewerApp()
-    : router_(data_, selection_, [this](const Page& page, bool new_release) { page_built(page, new_release); }) {
+    : router_(data_, selection_, [this](const Page& page, bool new_release) { page_built(page, new_release); }) {}
+
+bool ViewerApp::load_step() {
+  if (data_.load_step()) return true;
   if (data_.framework()) views_.reset(*data_.framework());
+  return false;
 }
 
 void ViewerApp::page_built(const Page& page, bool new_release) {

@@ -18,14 +18,15 @@ namespace disarm::web {
 
 class ViewerApp {
  public:
-  // Loads the default release. A default that fails to load leaves the viewer showing the
-  // error instead of the framework.
   ViewerApp();
   ViewerApp(const ViewerApp&) = delete;
   ViewerApp& operator=(const ViewerApp&) = delete;
 
+  // One stage of loading the default release, a start-up task each: true while stages remain.
+  // A default that fails to load leaves the viewer showing the error instead of the framework.
+  bool load_step();
   void set_appearance(float scale, bool dark);
-  // Shows the route in the page's URL; call once the page API is installed.
+  // Shows the route in the page's URL; call once the data is loaded and the page API installed.
   void start();
   void draw();
 

@@ -23,11 +23,13 @@ class Backend {
   // False when no GL context could be made (WebGL2 off or missing): nothing can be drawn.
   bool has_context() const { return window_ != nullptr; }
 
+  // A start-up step: true when it has more to do, to be run again in the next task.
+  using StartStep = std::function<bool()>;
   // Runs each of `start_steps` as a task of its own, then prepares the fonts and GL objects,
   // then the frame loop. Start-up as separate tasks keeps each short: one long task would
   // hold up the page's input, and is what Lighthouse's total blocking time counts. In the
   // browser this returns at once and the page runs on.
-  void run(std::vector<std::function<void()>> start_steps);
+  void run(std::vector<StartStep> start_steps);
 
   // Device pixels per CSS pixel. The viewer draws in device pixels, so text is crisp.
   float dpi_scale() const { return dpi_scale_; }
@@ -54,7 +56,7 @@ class Backend {
   int frames_to_settle_ = 0;  // frames still to draw before pausing
   bool paused_ = false;
   int cursor_ = -1;
-  std::vector<std::function<void()>> steps_;  // start-up still to run, in order
+  std::vector<StartStep> steps_;  // start-up still to run, in order
   std::size_t next_step_ = 0;
 };
 

@@ -290,18 +290,20 @@ void Backend::frame() {
   }
 }
 
-void Backend::run(std::vector<std::function<void()>> start_steps) {
+void Backend::run(std::vector<StartStep> start_steps) {
   steps_ = std::move(start_steps);
   // The fonts (their atlas is rasterised at the screen's pixel ratio), then the shaders and
   // the atlas texture, each a step of its own, so that the first frame only draws.
   steps_.push_back([this] {
     follow_appearance();
     follow_canvas_size();  // made at this size already: nothing to reallocate
+    return false;
   });
   steps_.push_back([] {
     const double gl_start = emscripten_get_now();
     ImGui_ImplOpenGL3_CreateDeviceObjects();
     g_frame_stats.gl_objects_ms = emscripten_get_now() - gl_start;
+    return false;
   });
   next_step_ = 0;
   schedule_next_step();
@@ -313,7 +315,7 @@ void Backend::schedule_next_step() {
 
 void Backend::run_next_step() {
   if (next_step_ < steps_.size()) {
-    steps_[next_step_++]();
+    if (!steps_[next_step_]()) ++next_step_;
     schedule_next_step();
     return;
   }

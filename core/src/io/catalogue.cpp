@@ -4,14 +4,41 @@
 
 #include "disarm/io/snapshot.hpp"
 #include "disarm/model/release.hpp"
+#include "io/json_tree.hpp"
 #include "text/ascii.hpp"
 
 namespace disarm {
 
 struct Catalogue::Slot {
   std::string_view text;  // the built-in snapshot; empty for an opened framework
+  // A snapshot loads in three stages, each kept until the next: its JSON parsed, then read
+  // into data, then built into the framework.
+  std::optional<JsonTree> tree;
+  std::optional<FrameworkData> data;
   std::optional<Framework> framework;
   std::optional<Error> error;  // why the snapshot did not load, once tried
+
+  bool done() const { return framework || error; }
+
+  void advance() {
+    if (data) {
+      framework.emplace(Framework::build(std::move(*data)));
+      data.reset();
+    } else if (tree) {
+      auto read = read_snapshot(*tree);
+      tree.reset();
+      if (read)
+        data.emplace(std::move(read).value());
+      else
+        error = read.error();
+    } else {
+      auto parsed = JsonTree::parse(text);
+      if (parsed)
+        tree.emplace(std::move(parsed).value());
+      else
+        error = parsed.error();
+    }
+  }
 };
 
 Catalogue::Catalogue() = default;
@@ -98,7 +125,8 @@ const CatalogueEntry& Catalogue::add(CatalogueEntry entry, std::unique_ptr<Slot>
   // set_default.
   const CatalogueEntry* best = nullptr;
   for (const CatalogueEntry& e : entries_)
-    if (e.origin.empty() && e.framework == kRedBlueFramework && (!best || compare_versions(e.version, best->version) > 0))
+    if (e.origin.empty() && e.framework == kRedBlueFramework &&
+        (!best || compare_versions(e.version, best->version) > 0))
       best = &e;
   if (!best && !entries_.empty()) best = &entries_.front();
   const bool chosen = !default_key_.empty() && default_key_ != builtin_default_key_;
@@ -115,11 +143,8 @@ const CatalogueEntry& Catalogue::add_snapshot(std::string_view text, std::string
 }
 
 const CatalogueEntry& Catalogue::add_framework(Framework framework, std::string_view origin) {
-  CatalogueEntry entry{{},
-                       framework.release().framework,
-                       framework.release().version,
-                       framework.provenance().date,
-                       std::string(origin)};
+  CatalogueEntry entry{
+      {}, framework.release().framework, framework.release().version, framework.provenance().date, std::string(origin)};
   auto slot = std::make_unique<Slot>();
   slot->framework.emplace(std::move(framework));
   return add(std::move(entry), std::move(slot));
@@ -138,26 +163,29 @@ const CatalogueEntry* Catalogue::find(std::string_view key) const {
 }
 
 bool Catalogue::loaded(std::string_view key) const {
+  const Slot* s = slot(key);
+  return s && s->framework.has_value();
+}
+
+Catalogue::Slot* Catalogue::slot(std::string_view key) const {
   for (std::size_t i = 0; i < entries_.size(); ++i)
-    if (entries_[i].key == key) return slots_[i]->framework.has_value();
-  return false;
+    if (entries_[i].key == key) return slots_[i].get();
+  return nullptr;
+}
+
+bool Catalogue::load_step(std::string_view key) const {
+  Slot* s = slot(key);
+  if (!s || s->done()) return false;
+  s->advance();
+  return !s->done();
 }
 
 Result<const Framework*> Catalogue::framework(std::string_view key) const {
-  for (std::size_t i = 0; i < entries_.size(); ++i) {
-    if (entries_[i].key != key) continue;
-    Slot& slot = *slots_[i];
-    if (!slot.framework && !slot.error) {
-      auto loaded = load_snapshot(slot.text);
-      if (loaded)
-        slot.framework.emplace(std::move(loaded).value());
-      else
-        slot.error = loaded.error();
-    }
-    if (slot.error) return *slot.error;
-    return &*slot.framework;
-  }
-  return Error{"this viewer holds no release \"" + std::string(key) + "\"", ""};
+  Slot* s = slot(key);
+  if (!s) return Error{"this viewer holds no release \"" + std::string(key) + "\"", ""};
+  while (!s->done()) s->advance();
+  if (s->error) return *s->error;
+  return &*s->framework;
 }
 
 }  // namespace disarm

@@ -58,6 +58,39 @@ TEST_CASE("a catalogue's default is its newest Red/Blue 1.x, and each release lo
   CHECK(catalogue.find("9.9") == nullptr);
 }
 
+TEST_CASE("a release loads a stage per step (JSON, read, built), and a broken one stops at its fault") {
+  const std::string& text = test::sample_snapshot_text();
+  const std::string bad_json = "{\"format\": \"disarm-snapshot\",\n \"version\": }";
+  const std::string no_provenance = "{\"format\": \"disarm-snapshot\", \"version\": 2, \"objects\": []}";
+  Catalogue catalogue;
+  catalogue.add_snapshot(text, kRedBlueFramework, "1.6", "2025-02-10");
+  catalogue.add_snapshot(bad_json, kRedBlueFramework, "1.5", "2024-09-01");
+  catalogue.add_snapshot(no_provenance, kRedBlueFramework, "1.4", "2024-03-01");
+
+  int steps = 1;
+  while (catalogue.load_step("1.6")) {
+    CHECK_FALSE(catalogue.loaded("1.6"));
+    ++steps;
+  }
+  CHECK(steps == 3);
+  CHECK(catalogue.loaded("1.6"));
+  CHECK_FALSE(catalogue.load_step("1.6"));  // loaded: nothing left to do
+  auto stepped = catalogue.framework("1.6");
+  REQUIRE(stepped.ok());
+  CHECK(stepped.value()->objects().size() == test::sample_framework().objects().size());
+
+  CHECK_FALSE(catalogue.load_step("1.5"));  // the JSON fails in the first stage
+  REQUIRE_FALSE(catalogue.framework("1.5").ok());
+  CHECK_THAT(catalogue.framework("1.5").error().location, ContainsText("line 2"));
+
+  CHECK(catalogue.load_step("1.4"));  // the JSON parses; reading it as a snapshot then fails
+  CHECK_FALSE(catalogue.load_step("1.4"));
+  REQUIRE_FALSE(catalogue.framework("1.4").ok());
+  CHECK_THAT(catalogue.framework("1.4").error().describe(), ContainsText("missing required member \"provenance\""));
+
+  CHECK_FALSE(catalogue.load_step("9.9"));
+}
+
 TEST_CASE("a framework opened during a visit gets its own key, and is the default only when chosen") {
   Catalogue catalogue;
   catalogue.add_snapshot(test::sample_snapshot_text(), kRedBlueFramework, "1.6", "2025-02-10");

@@ -58,9 +58,14 @@ class Catalogue {
   // parses is a cache, and the catalogue says the same before and after.
   Result<const Framework*> framework(std::string_view key) const;
   bool loaded(std::string_view key) const;
+  // One stage of loading `key`'s snapshot (its JSON parsed, read, built into the model): true
+  // while a stage remains. A caller that must stay responsive (the viewer's start-up, on a
+  // browser's main thread) runs one a task; framework(key) then answers without more work.
+  bool load_step(std::string_view key) const;
 
  private:
   struct Slot;
+  Slot* slot(std::string_view key) const;
   const CatalogueEntry& add(CatalogueEntry entry, std::unique_ptr<Slot> slot);
 
   std::vector<CatalogueEntry> entries_;
