@@ -266,6 +266,7 @@ std::string PageApiAdapter::state_json() const {
     buttons.push_back({{"label", b.label}, {"rect", rect_json(b.min, b.max, scale)}});
   state["buttons"] = std::move(buttons);
   state["typing"] = ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput;  // a text field has the keyboard
+  state["drawn_route"] = print_route(app_.drawn().route);
   state["links"] = links_json(app_.drawn().links, scale);
   state["keyboard_link"] = app_.drawn().keyboard_link;
   return dump(state);

@@ -120,6 +120,7 @@ void ViewerApp::draw() {
   draw_data_credit(ctx);
   ImGui::End();
 
+  drawn_.route = router_.current();
   drawn_.links = std::move(ctx.links);
   drawn_.keyboard_link = std::move(ctx.keyboard_link);
   drawn_.buttons = std::move(ctx.buttons);

@@ -43,6 +43,7 @@ class ViewerApp {
 
   // What the last frame drew, for the page API.
   struct DrawnFrame {
+    Route route;  // the page it drew: the route may have changed since, by a click in it
     std::vector<DrawnLink> links;
     std::string keyboard_link;  // the link keyboard navigation was on
     std::vector<DrawnButton> buttons;

@@ -3,12 +3,11 @@
 // search box, and a phone (390x844, touch) that can search, scroll and open a page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useViewer, openViewer, screenshot, framesLater, Recorder } from './browser.mjs';
+import { useViewer, openViewer, screenshot, framesLater, Recorder, routeIs } from './browser.mjs';
 
 const env = useViewer();
 
 const state = (page) => page.evaluate(() => window.disarm.state());
-const routeIs = (page, route) => page.waitForFunction((r) => window.disarm.state().route === r, route, { timeout: 5000 });
 const mirrorHeading = (page, text) =>
   page.waitForFunction((t) => document.querySelector('#page-text h1')?.textContent === t, text, { timeout: 5000 });
 const inputFocused = (page) =>

@@ -3,12 +3,11 @@
 // forward across releases, and an address whose release the viewer does not hold.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useViewer, openViewer, screenshot, pressButton, linkDrawn } from './browser.mjs';
+import { useViewer, openViewer, screenshot, pressButton, linkDrawn, routeIs } from './browser.mjs';
 
 const env = useViewer();
 
 const state = (page) => page.evaluate(() => window.disarm.state());
-const routeIs = (page, route) => page.waitForFunction((r) => window.disarm.state().route === r, route, { timeout: 5000 });
 
 
 test('the catalogue holds both sample releases, and the address without one shows the default', async () => {

@@ -2,12 +2,11 @@
 // follow a link inside an evidence quote, go back two ways, reload a deep link, use the matrix.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useViewer, openViewer, screenshot, linkDrawn } from './browser.mjs';
+import { useViewer, openViewer, screenshot, linkDrawn, routeIs } from './browser.mjs';
 
 const env = useViewer();
 
 const state = (page) => page.evaluate(() => window.disarm.state());
-const routeIs = (page, route) => page.waitForFunction((r) => window.disarm.state().route === r, route, { timeout: 5000 });
 
 // Clicks the centre of the first drawn link to `target` (an object ID or URL).
 async function clickLink(page, target, where = () => true) {
