@@ -12,7 +12,8 @@ int main() {
   // and its data loaded stage by stage, in start-up steps after the GL context.
   static std::optional<ViewerApp> app;
   static std::optional<PageApiAdapter> api;
-  static Backend backend([] { app->draw(); }, [](float scale, bool dark) { app->set_appearance(scale, dark); });
+  static Backend backend([] { app->draw(); }, [](float scale, bool dark) { app->set_appearance(scale, dark); },
+                         [] { app->first_picture_shown(); });
   if (!backend.has_context()) {
     notify_page_error(
         "This browser has WebGL2 turned off or unavailable, and the viewer draws with it. "

@@ -55,7 +55,7 @@ json viewer_json(const ViewerApp& app) {
                        {"total", stats.total_ms},
                        {"ui_total", stats.ui_total_ms},
                        {"count", stats.frames},
-                       {"layout_only", std::min<long>(stats.frames, kLayoutFrames)}};
+                       {"layout_only", stats.layout_only}};
   state["frame_loop"] = frame_loop_paused() ? "paused" : "running";
   state["wasm_memory"] = wasm_memory_bytes();
   const ViewerApp::StartupTimes startup = app.startup();

@@ -136,12 +136,10 @@ void ViewerApp::draw() {
   }
 
   ++drawn_.count;
-  // Ready with the first picture on the canvas, once frames have laid the page out, so
-  // widget rectangles in state_json() are real.
-  if (!announced_ready_ && drawn_.count > kLayoutFrames) {
-    announced_ready_ = true;
-    notify_page_ready();
-  }
+}
+
+void ViewerApp::first_picture_shown() {
+  if (data_.framework()) notify_page_ready();  // else the page shows the load error instead
 }
 
 }  // namespace disarm::web

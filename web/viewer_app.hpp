@@ -29,6 +29,9 @@ class ViewerApp {
   // Shows the route in the page's URL; call once the data is loaded and the page API installed.
   void start();
   void draw();
+  // The page's `ready`: the first picture is on the canvas, laid out by the frames before it,
+  // so the widget rectangles the page API reports are the ones on screen.
+  void first_picture_shown();
 
   // Where the viewer's own start-up time went, in ms, for window.disarm.state().startup: the
   // page adds the download and compile times it measured (viewer.js).
@@ -89,7 +92,6 @@ class ViewerApp {
   float scale_ = 1.0f;
   bool dark_ = false;
   bool embed_ = false;  // shown in another page's iframe: one page, minimal chrome
-  bool announced_ready_ = false;
 };
 
 }  // namespace disarm::web

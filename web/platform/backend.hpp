@@ -14,8 +14,10 @@ class Backend {
  public:
   // `draw` is called once per frame between NewFrame and Render; `appearance_changed` at
   // start and whenever the device pixel ratio (browser zoom, another screen) or the system's
-  // light/dark setting changes, before the next frame.
-  Backend(std::function<void()> draw, std::function<void(float scale, bool dark)> appearance_changed);
+  // light/dark setting changes, before the next frame; `first_picture` once, after the first
+  // frame shown on the canvas (the frames before it only lay out, so that it is a settled one).
+  Backend(std::function<void()> draw, std::function<void(float scale, bool dark)> appearance_changed,
+          std::function<void()> first_picture);
   ~Backend();
   Backend(const Backend&) = delete;
   Backend& operator=(const Backend&) = delete;
@@ -49,6 +51,7 @@ class Backend {
   GLFWwindow* window_ = nullptr;
   std::function<void()> draw_;
   std::function<void(float, bool)> appearance_changed_;
+  std::function<void()> first_picture_;
   float dpi_scale_ = 0.0f;
   bool dark_ = false;
   int width_ = 0;  // device pixels
@@ -60,10 +63,6 @@ class Backend {
   std::size_t next_step_ = 0;
 };
 
-// The viewer's first frames are drawn but not shown: the first picture is frame
-// kLayoutFrames + 1, once ImGui's layout has had frames to settle.
-constexpr int kLayoutFrames = 2;
-
 // Wakes the frame loop from anywhere in the viewer (a navigation from JS, a paste).
 void request_redraw();
 
@@ -74,7 +73,8 @@ struct FrameStats {
   double last_ms = 0;
   double total_ms = 0;
   double ui_total_ms = 0;    // of which building the UI (the viewer's draw), not rendering it
-  double first_ms = 0;       // the first frame shown (the ones before only lay out: kLayoutFrames)
+  long layout_only = 0;      // of the frames, the first ones, laid out but not shown
+  double first_ms = 0;       // the first frame shown
   double first_ui_ms = 0;    // of which building the UI
   double context_ms = 0;     // start-up: making the WebGL context
   double gl_objects_ms = 0;  // start-up: compiling the shaders, uploading the font atlas

@@ -35,6 +35,10 @@ namespace {
 
 constexpr const char* kCanvas = "#canvas";
 
+// The first frames are laid out but not shown: ImGui sizes windows, scrollbars and tables
+// from the frame before, so the first picture waits until that has settled.
+constexpr long kLayoutFrames = 2;
+
 // After input, ImGui needs a few frames to settle (a click is seen on release, hover states
 // and layout follow one frame behind); then the loop pauses until the next event.
 constexpr int kSettleFrames = 4;
@@ -115,8 +119,11 @@ EM_JS(int, page_prefers_dark, (),
 
 }  // namespace
 
-Backend::Backend(std::function<void()> draw, std::function<void(float, bool)> appearance_changed)
-    : draw_(std::move(draw)), appearance_changed_(std::move(appearance_changed)) {
+Backend::Backend(std::function<void()> draw, std::function<void(float, bool)> appearance_changed,
+                 std::function<void()> first_picture)
+    : draw_(std::move(draw)),
+      appearance_changed_(std::move(appearance_changed)),
+      first_picture_(std::move(first_picture)) {
   glfwInit();
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -264,10 +271,10 @@ void Backend::frame() {
   const double ui_ms = emscripten_get_now() - ui_start;
   g_frame_stats.ui_total_ms += ui_ms;
   ImGui::Render();
-  // The first frames only lay out: ImGui sizes windows, scrollbars and tables from what the
-  // frame before held, so what they would show is about to change anyway. GL is skipped for
-  // them; on software GL a frame costs tens of milliseconds.
+  // The first frames only lay out (kLayoutFrames): what they would show is about to change
+  // anyway. GL is skipped for them; on software GL a frame costs tens of milliseconds.
   const bool shown = g_frame_stats.frames >= kLayoutFrames;
+  if (!shown) ++g_frame_stats.layout_only;
   if (shown) {
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glViewport(0, 0, width_, height_);
@@ -278,11 +285,13 @@ void Backend::frame() {
   show_mouse_cursor();
   g_frame_stats.last_ms = emscripten_get_now() - start;
   g_frame_stats.total_ms += g_frame_stats.last_ms;
-  if (g_frame_stats.frames == kLayoutFrames) {  // the first frame shown
+  const bool first_shown = g_frame_stats.frames == kLayoutFrames;
+  if (first_shown) {
     g_frame_stats.first_ms = g_frame_stats.last_ms;
     g_frame_stats.first_ui_ms = ui_ms;
   }
   ++g_frame_stats.frames;
+  if (first_shown) first_picture_();
 
   if (--frames_to_settle_ <= 0) {
     paused_ = true;
