@@ -45,27 +45,29 @@ std::string markdown_cell(std::string_view text) {
   return out;
 }
 
+SelectionRow selection_row(const Framework& framework, const SelectedTechnique& item) {
+  SelectionRow row;
+  row.id = item.id;
+  row.score = item.score;
+  row.comment = item.comment;
+  if (auto index = framework.find(item.id); index && framework.object(*index).kind == Kind::Technique) {
+    row.name = framework.object(*index).name;
+    auto tactics = framework.related(*index, RelationType::TechniqueTactic, true);
+    if (!tactics.empty()) {
+      const Object& tactic = framework.object(tactics.front());
+      row.tactic = tactic.name.empty() ? tactic.id : tactic.id + " " + tactic.name;
+    }
+    auto incidents = framework.related(*index, RelationType::IncidentTechnique, false);
+    std::sort(incidents.begin(), incidents.end());
+    row.incidents = static_cast<int>(std::unique(incidents.begin(), incidents.end()) - incidents.begin());
+  }
+  return row;
+}
+
 std::vector<SelectionRow> selection_rows(const Framework& framework, const Selection& selection) {
   std::vector<SelectionRow> rows;
   rows.reserve(selection.size());
-  for (const SelectedTechnique& item : selection.items()) {
-    SelectionRow row;
-    row.id = item.id;
-    row.score = item.score;
-    row.comment = item.comment;
-    if (auto index = framework.find(item.id); index && framework.object(*index).kind == Kind::Technique) {
-      row.name = framework.object(*index).name;
-      auto tactics = framework.related(*index, RelationType::TechniqueTactic, true);
-      if (!tactics.empty()) {
-        const Object& tactic = framework.object(tactics.front());
-        row.tactic = tactic.name.empty() ? tactic.id : tactic.id + " " + tactic.name;
-      }
-      auto incidents = framework.related(*index, RelationType::IncidentTechnique, false);
-      std::sort(incidents.begin(), incidents.end());
-      row.incidents = static_cast<int>(std::unique(incidents.begin(), incidents.end()) - incidents.begin());
-    }
-    rows.push_back(std::move(row));
-  }
+  for (const SelectedTechnique& item : selection.items()) rows.push_back(selection_row(framework, item));
   return rows;
 }
 

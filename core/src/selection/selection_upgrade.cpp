@@ -17,9 +17,7 @@ bool defines(const Framework& framework, std::string_view id) {
 }
 
 UpgradeSide side_of(const Framework& framework, const SelectedTechnique& item) {
-  Selection one;
-  one.add(item.id);
-  const SelectionRow row = selection_rows(framework, one).front();
+  const SelectionRow row = selection_row(framework, item);
   UpgradeSide side{row.name, row.tactic, {}};
   if (auto index = framework.find(item.id)) side.summary = framework.object(*index).summary;
   return side;
@@ -34,6 +32,13 @@ ChangeGroup review_group(const ObjectChange& change) {
 std::size_t group_rank(ChangeGroup group) {
   return static_cast<std::size_t>(std::find(std::begin(kUpgradeGroups), std::end(kUpgradeGroups), group) -
                                   std::begin(kUpgradeGroups));
+}
+
+// The changed item of technique `id` in `items` (const or not), or null.
+template <typename Items>
+auto find_item(Items& items, std::string_view id) -> decltype(&items.front()) {
+  auto it = std::find_if(items.begin(), items.end(), [&](const UpgradeItem& i) { return i.selected.id == id; });
+  return it == items.end() ? nullptr : &*it;
 }
 
 // "1.6" of "1.6", "2.0" of "2.0 beta".
@@ -77,12 +82,11 @@ std::vector<std::size_t> SelectionUpgrade::group(ChangeGroup g) const {
 }
 
 UpgradeItem* SelectionUpgrade::find(std::string_view id) {
-  auto it = std::find_if(changed.begin(), changed.end(), [&](const UpgradeItem& i) { return i.selected.id == id; });
-  return it == changed.end() ? nullptr : &*it;
+  return find_item(changed, id);
 }
 
 const UpgradeItem* SelectionUpgrade::find(std::string_view id) const {
-  return const_cast<SelectionUpgrade*>(this)->find(id);
+  return find_item(changed, id);
 }
 
 bool SelectionUpgrade::decide(std::string_view id, UpgradeDecision decision) {

@@ -21,7 +21,9 @@ struct SelectionRow {
   std::optional<int> incidents;  // incidents citing the technique itself, each once; none when unknown
 };
 
+// A row for each selected technique, in the selection's order; selection_row makes one.
 std::vector<SelectionRow> selection_rows(const Framework& framework, const Selection& selection);
+SelectionRow selection_row(const Framework& framework, const SelectedTechnique& item);
 
 // RFC 4180: CRLF line ends, a header row, fields holding a comma, quote, CR or LF quoted with
 // quotes doubled. A text field starting with = + - @ or a tab, which spreadsheets would run
