@@ -115,15 +115,24 @@ void read_provenance(Reader& r, J v, const Path& path, Provenance& p) {
   r.string(v, path, "attribution", p.attribution);
 }
 
+// The required member "kind", one of the kinds' names; false, with the error, otherwise.
+bool read_kind(Reader& r, J v, const Path& path, Kind& kind) {
+  std::string name;
+  r.string(v, path, "kind", name, true);
+  if (r.failed()) return false;
+  auto k = kind_from_name(name);
+  if (!k) {
+    r.fail(path.member("kind"), "unknown kind \"" + name + "\"");
+    return false;
+  }
+  kind = *k;
+  return true;
+}
+
 void read_object(Reader& r, J v, const Path& path, Object& o) {
   if (!r.is_object(v, path)) return;
   r.id(v, path, "id", o.id);
-  std::string kind;
-  r.string(v, path, "kind", kind, true);
-  if (r.failed()) return;
-  auto k = kind_from_name(kind);
-  if (!k) return r.fail(path.member("kind"), "unknown kind \"" + kind + "\"");
-  o.kind = *k;
+  if (!read_kind(r, v, path, o.kind)) return;
   r.string(v, path, "name", o.name);
   r.string(v, path, "summary", o.summary);
   r.boolean(v, path, "indexed", o.indexed);
@@ -176,15 +185,11 @@ void read_release(Reader& r, J v, const Path& path, Release& release) {
     for_each_element(r, words, path.member("vocabulary"), [&](J w, const Path& wp, std::uint32_t) {
       if (!r.is_object(w, wp)) return;
       KindWords kw;
-      std::string kind;
-      r.string(w, wp, "kind", kind, true);
+      if (!read_kind(r, w, wp, kw.kind)) return;
       r.string(w, wp, "singular", kw.singular, true);
       r.string(w, wp, "plural", kw.plural, true);
       r.string(w, wp, "id_prefix", kw.id_prefix);
       if (r.failed()) return;
-      auto k = kind_from_name(kind);
-      if (!k) return r.fail(wp.member("kind"), "unknown kind \"" + kind + "\"");
-      kw.kind = *k;
       if (J digits = r.member(w, wp, "id_digits", false); digits != kNone) {
         const JsonTree& t = r.tree();
         if (t.type(digits) != JsonType::Number || !t.is_integer(digits))
