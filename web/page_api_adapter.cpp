@@ -308,8 +308,7 @@ void PageApiAdapter::search_box_key(const std::string& key) {
 
 std::string PageApiAdapter::import_layer(const std::string& text) {
   if (!app_.data().framework()) return "The viewer has no framework loaded.";
-  LayerUse used =
-      app_.use_layer([&text](const Framework& framework) { return import_navigator_layer(framework, text); });
+  LayerUse used = app_.use_layer_text(text);
   request_redraw();
   return used.message;
 }

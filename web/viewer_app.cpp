@@ -125,8 +125,7 @@ void ViewerApp::draw() {
   drawn_.keyboard_link = std::move(ctx.keyboard_link);
   drawn_.buttons = std::move(ctx.buttons);
   set_hovered_external_link(ctx.hovered_external);
-  if (ctx.layer_text)
-    use_layer([&](const Framework& framework) { return import_navigator_layer(framework, *ctx.layer_text); });
+  if (ctx.layer_text) use_layer_text(*ctx.layer_text);
   if (ctx.requested)
     ctx.in_place ? router_.replace(std::move(*ctx.requested)) : router_.navigate(std::move(*ctx.requested));
   // After the frame: the views drew from the framework it replaces.

@@ -67,6 +67,9 @@ class ViewerApp {
   // older release of the catalogue than the one shown, it opens the page that carries its
   // selection forward; otherwise it becomes the selection (viewer_upgrade.cpp).
   LayerUse use_layer(const LayerReader& read);
+  // A layer's text (pasted, or from window.disarm.importLayer), parsed once however many
+  // releases it is read on.
+  LayerUse use_layer_text(std::string_view text);
   float scale() const { return scale_; }
   bool dark() const { return dark_; }
   bool embed() const { return embed_; }

@@ -1,6 +1,7 @@
 // Where a Navigator layer goes: made on an older release of the catalogue than the one shown,
 // it starts carrying its selection forward (core's selection_upgrade and UpgradePage do the
 // work); otherwise it becomes the selection.
+#include "disarm/data_file.hpp"
 #include "disarm/selection/selection_fragment.hpp"
 #include "disarm/selection/selection_upgrade.hpp"
 #include "platform/backend.hpp"
@@ -17,6 +18,11 @@ LayerUse ViewerApp::use_layer(const LayerReader& read) {
   std::string message = selection_.use_layer(std::move(layer));
   request_redraw();
   return {std::move(message), selection_.selection() != before, false};
+}
+
+LayerUse ViewerApp::use_layer_text(std::string_view text) {
+  const DataFile file(text);
+  return use_layer([&file](const Framework& framework) { return open_layer_file(framework, file); });
 }
 
 std::optional<std::string> ViewerApp::start_layer_upgrade(const Result<LayerImport>& layer, const LayerReader& read) {

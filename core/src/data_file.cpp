@@ -138,7 +138,9 @@ Result<OpenedData> open_data_file(const DataFile& file, std::string_view name) {
 
 Result<LayerImport> open_layer_file(const Framework& framework, const DataFile& file) {
   if (!file.tree()) return file.error();
-  if (file.type() != DataFileType::NavigatorLayer)
+  // Framework data is named as such; JSON of no known kind gets the layer reader's own
+  // account of what a layer would need.
+  if (file.type() == DataFileType::Snapshot || file.type() == DataFileType::StixBundle)
     return Error{"not a Navigator layer: this is " + std::string(data_file_type_label(file.type())), "/"};
   return read_navigator_layer(framework, *file.tree());
 }

@@ -211,6 +211,11 @@ TEST_CASE("A data file parsed once goes to the reader of its kind", "[data_file]
   auto not_layer = open_layer_file(test::sample_framework(), bundle);
   REQUIRE_FALSE(not_layer.ok());
   CHECK_THAT(not_layer.error().message, ContainsText("STIX"));
+  // JSON of no known kind is told what a layer would need.
+  const DataFile neither(R"({"name": "x"})");
+  CHECK(neither.type() == DataFileType::Unknown);
+  CHECK(open_layer_file(test::sample_framework(), neither).error().describe() ==
+        "/: not a Navigator layer: no \"techniques\" and no \"domain\"");
 
   // Text that is not JSON keeps its parse error, with where it is, for every reader.
   const DataFile broken(R"({"format": "disarm-snapshot",)");
