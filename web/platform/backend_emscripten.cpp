@@ -273,14 +273,14 @@ void Backend::frame() {
   ImGui::Render();
   // The first frames only lay out (kLayoutFrames): what they would show is about to change
   // anyway. GL is skipped for them; on software GL a frame costs tens of milliseconds.
-  const bool shown = g_frame_stats.frames >= kLayoutFrames;
-  if (!shown) ++g_frame_stats.layout_only;
-  if (shown) {
+  if (g_frame_stats.frames >= kLayoutFrames) {
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glViewport(0, 0, width_, height_);
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  } else {
+    ++g_frame_stats.layout_only;
   }
   show_mouse_cursor();
   g_frame_stats.last_ms = emscripten_get_now() - start;
