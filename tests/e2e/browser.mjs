@@ -86,19 +86,12 @@ export async function pointTo(page, x, y) {
 
 // Waits until the viewer shows `route` and has drawn it: what a frame drew (its links and
 // buttons) belongs to the page it drew, and a click in it may already have opened the next.
+// `where` is a page or an embed's frame.
 export async function routeIs(where, route) {
   await where.waitForFunction((r) => {
     const s = window.disarm.state();
     return s.route === r && s.drawn_route === r;
   }, route, { timeout: 5000 });
-}
-
-// Waits (up to 5 s, then leaves the verdict to the caller's assertion) until a link to
-// `target` is drawn: after a navigation the route changes at once, but the links are the
-// drawn page's, from the next frame on. `where` is a page or an embed's frame.
-export async function linkDrawn(where, target, { endsWith = false } = {}) {
-  await where.waitForFunction(([t, e]) => window.disarm.links().some((l) => (e ? l.target.endsWith(t) : l.target === t)),
-                              [target, endsWith], { timeout: 5000 }).catch(() => {});
 }
 
 // Presses the button the viewer drew with `label` (window.disarm.state().buttons) as a person

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, viewerDir, screenshot, screenshotDir, distinctColours, linkDrawn } from './browser.mjs';
+import { launch, viewerDir, screenshot, screenshotDir, distinctColours, routeIs } from './browser.mjs';
 import { startHosts } from './embed_host.mjs';
 
 let browser, sites;
@@ -149,10 +149,9 @@ test('links navigate inside the embed; "Open in full viewer" opens the full page
   const parent = links.find((l) => l.target === 'T0154');
   assert.ok(parent, 'the parent technique is linked on screen');
   await click(parent);
-  await frame.waitForFunction(() => window.disarm.route() === '#/T0154');
+  await routeIs(frame, '#/T0154');
   await page.waitForFunction(() => window.received.some((m) => m.data.id === 'T0154'));
 
-  await linkDrawn(frame, '#/T0154', { endsWith: true });
   const open = (await frame.evaluate(() => window.disarm.links())).find((l) => l.external && l.target.includes('#/T0154'));
   assert.ok(open, 'the full-viewer link is on screen');
   assert.equal(open.target, `${sites.viewer.url}index.html#/T0154`);
